@@ -1,0 +1,71 @@
+/**
+ * What an editor may write between the `---` lines of an article. Messages name the rule
+ * in the editor's terms ("missing title", "bad date"), because they are read in a build log.
+ */
+import * as v from 'valibot';
+import { SLUG_PATTERN } from '../../src/contract/article.ts';
+
+const required = (what: string) => `missing ${what}`;
+
+const date = (field: string) =>
+  v.pipe(
+    v.string(`${required(field)} (ISO 8601 with offset, e.g. 2023-08-09T19:03:00+01:00)`),
+    v.isoTimestamp(`bad date: expected ISO 8601 with offset, e.g. 2023-08-09T19:03:00+01:00`),
+    v.check((value) => !Number.isNaN(Date.parse(value)), 'bad date: no such day or time'),
+  );
+
+const slug = v.pipe(
+  v.string(required('slug')),
+  v.regex(SLUG_PATTERN, 'bad slug: use lowercase letters, digits and single hyphens'),
+);
+
+const names = (field: string) =>
+  v.optional(
+    v.array(
+      v.pipe(v.string(`each ${field} entry must be text`), v.trim(), v.minLength(1, `empty ${field} entry`)),
+      `${field} must be a list, e.g. [One, Two]`,
+    ),
+    [],
+  );
+
+const dimension = (field: string) =>
+  v.pipe(
+    v.number(`image without size: missing ${field} (pixels)`),
+    v.integer(`image ${field} must be a whole number of pixels`),
+    v.minValue(1, `image ${field} must be at least 1`),
+  );
+
+export const FrontMatterSchema = v.object(
+  {
+    slug,
+    title: v.pipe(v.string(required('title')), v.trim(), v.minLength(1, required('title'))),
+    published: date('published date'),
+    modified: v.optional(date('modified date')),
+    section: v.pipe(v.string(required('section')), v.trim(), v.minLength(1, required('section'))),
+    tags: names('tags'),
+    authors: names('authors'),
+    standfirst: v.optional(v.pipe(v.string('standfirst must be text'), v.trim()), ''),
+    image: v.optional(
+      v.object(
+        {
+          src: v.pipe(v.string('image without src'), v.minLength(1, 'image without src')),
+          alt: v.pipe(
+            v.string('image without alt: describe what the image shows'),
+            v.trim(),
+            v.minLength(1, 'image without alt: describe what the image shows'),
+          ),
+          width: dimension('width'),
+          height: dimension('height'),
+          caption: v.optional(v.string('caption must be text')),
+          credit: v.optional(v.string('credit must be text')),
+        },
+        'image must be a mapping with src, alt, width and height',
+      ),
+    ),
+    related: v.optional(v.array(slug, 'related must be a list of article slugs'), []),
+    sample: v.optional(v.boolean('sample must be true or false'), false),
+  },
+  'front matter must be a mapping of fields',
+);
+
+export type FrontMatterData = v.InferOutput<typeof FrontMatterSchema>;

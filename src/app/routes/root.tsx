@@ -1,0 +1,36 @@
+import { Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router';
+import { SiteChrome } from '../../components/site-chrome.tsx';
+import { SkeletonFor } from '../../components/skeletons.tsx';
+
+/**
+ * The layout every page shares. While the next page's data loads, the current page stays
+ * and a skeleton of the next one fades in over it if the wait is long enough to notice.
+ */
+export function RootLayout() {
+  const navigation = useNavigation();
+  const isLoading = navigation.state === 'loading';
+  return (
+    <SiteChrome isBusy={isLoading}>
+      {isLoading && (
+        <>
+          <div className="progress" role="progressbar" aria-label="Loading page" />
+          <div className="pending-overlay">
+            <SkeletonFor pathname={navigation.location.pathname} />
+          </div>
+        </>
+      )}
+      <Outlet />
+      <ScrollRestoration />
+    </SiteChrome>
+  );
+}
+
+/** Shown on first load until the first page's data arrives. */
+export function RootHydrateFallback() {
+  const location = useLocation();
+  return (
+    <SiteChrome isBusy>
+      <SkeletonFor pathname={location.pathname} />
+    </SiteChrome>
+  );
+}

@@ -1,0 +1,113 @@
+/**
+ * The article JSON contract: the one shape shared by the content build (which writes
+ * the static JSON API) and the app (which validates every response against it).
+ * Types are derived from the schemas so the two sides cannot drift.
+ */
+import * as v from 'valibot';
+
+/** Lowercase words (any script) joined by single hyphens, as permalinks are written. */
+export const SLUG_PATTERN = /^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u;
+
+const slug = v.pipe(v.string(), v.regex(SLUG_PATTERN, 'must be lowercase words joined by hyphens'));
+
+/** ISO 8601 with an explicit offset, as the newsroom published it. */
+const timestamp = v.pipe(v.string(), v.isoTimestamp('must be ISO 8601 with an offset'));
+
+const dimension = v.pipe(v.number(), v.integer(), v.minValue(1));
+
+/** Where a link goes: another article in this reader, or another site. */
+export const LinkTargetSchema = v.variant('kind', [
+  v.object({ kind: v.literal('article'), slug }),
+  v.object({ kind: v.literal('external'), url: v.pipe(v.string(), v.url()) }),
+]);
+export type LinkTarget = v.InferOutput<typeof LinkTargetSchema>;
+
+export const MarkSchema = v.picklist(['emphasis', 'strong', 'code']);
+export type Mark = v.InferOutput<typeof MarkSchema>;
+
+export const TextRunSchema = v.object({
+  type: v.literal('text'),
+  text: v.string(),
+  marks: v.optional(v.array(MarkSchema)),
+});
+export type TextRun = v.InferOutput<typeof TextRunSchema>;
+
+/** Inline content is flat: a link holds text runs, never another link. */
+export const InlineSchema = v.variant('type', [
+  TextRunSchema,
+  v.object({ type: v.literal('link'), target: LinkTargetSchema, children: v.array(TextRunSchema) }),
+  v.object({ type: v.literal('break') }),
+]);
+export type Inline = v.InferOutput<typeof InlineSchema>;
+
+/**
+ * A photo with its caption and credit. Captions from the source end in a bracketed
+ * credit ("... July 18, 2023 [Agency]"); the content build splits them apart.
+ */
+export const ImageSchema = v.object({
+  src: v.pipe(v.string(), v.minLength(1)),
+  alt: v.string(),
+  width: dimension,
+  height: dimension,
+  caption: v.optional(v.string()),
+  credit: v.optional(v.string()),
+});
+export type Image = v.InferOutput<typeof ImageSchema>;
+
+const inlines = v.array(InlineSchema);
+
+/** The article body: a typed list of blocks, rendered by one exhaustive switch. */
+export const BlockSchema = v.variant('type', [
+  v.object({ type: v.literal('paragraph'), content: inlines }),
+  v.object({ type: v.literal('heading'), level: v.picklist([2, 3, 4]), content: inlines }),
+  v.object({ type: v.literal('quote'), paragraphs: v.array(inlines) }),
+  v.object({ type: v.literal('list'), isOrdered: v.boolean(), items: v.array(inlines) }),
+  v.object({ type: v.literal('image'), image: ImageSchema }),
+  /** "READ: <headline>": the editor's inline pointer to a related article. */
+  v.object({ type: v.literal('read-link'), title: v.string(), target: LinkTargetSchema }),
+]);
+export type Block = v.InferOutput<typeof BlockSchema>;
+
+export const NamedSchema = v.object({ name: v.pipe(v.string(), v.minLength(1)), slug });
+export type Named = v.InferOutput<typeof NamedSchema>;
+
+/** What a list shows of an article. */
+export const ArticleSummarySchema = v.object({
+  slug,
+  title: v.string(),
+  standfirst: v.string(),
+  section: NamedSchema,
+  published: timestamp,
+  modified: timestamp,
+  /** The hero photo; feeds without one (some RSS) leave it out. */
+  image: v.optional(ImageSchema),
+});
+export type ArticleSummary = v.InferOutput<typeof ArticleSummarySchema>;
+
+export const ArticleSchema = v.object({
+  ...ArticleSummarySchema.entries,
+  tags: v.array(NamedSchema),
+  /** Empty when the publication itself is the author. */
+  authors: v.array(NamedSchema),
+  /** Sample text written for the bundled corpus, not the publication's reporting. */
+  isSample: v.boolean(),
+  body: v.array(BlockSchema),
+  related: v.array(ArticleSummarySchema),
+});
+export type Article = v.InferOutput<typeof ArticleSchema>;
+
+/** One page of the latest-articles index; page numbers start at 1. */
+export const ArticlePageSchema = v.object({
+  page: dimension,
+  pageCount: dimension,
+  pageSize: dimension,
+  total: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  articles: v.array(ArticleSummarySchema),
+});
+export type ArticlePage = v.InferOutput<typeof ArticlePageSchema>;
+
+/** Where each resource lives, relative to the API base URL. */
+export const apiPaths = {
+  latest: (page: number) => `latest/${page}.json`,
+  article: (slug: string) => `articles/${slug}.json`,
+};

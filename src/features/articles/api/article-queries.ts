@@ -1,0 +1,27 @@
+import { queryOptions } from '@tanstack/react-query';
+import { apiPaths, ArticlePageSchema, ArticleSchema } from '../../../contract/article.ts';
+import { getJson } from '../../../lib/api-client.ts';
+import { STALE_TIME_MS } from '../../../lib/query-client.ts';
+
+/**
+ * Query options for articles, one factory per resource with hierarchical keys:
+ * loaders warm the cache with these, components read it with the same options,
+ * and links prefetch with them, so all three always agree on the key.
+ */
+export const articleQueries = {
+  all: () => ['articles'] as const,
+  lists: () => [...articleQueries.all(), 'list'] as const,
+  list: (page: number) =>
+    queryOptions({
+      queryKey: [...articleQueries.lists(), { page }] as const,
+      queryFn: ({ signal }) => getJson(apiPaths.latest(page), ArticlePageSchema, { signal }),
+      staleTime: STALE_TIME_MS,
+    }),
+  details: () => [...articleQueries.all(), 'detail'] as const,
+  detail: (slug: string) =>
+    queryOptions({
+      queryKey: [...articleQueries.details(), slug] as const,
+      queryFn: ({ signal }) => getJson(apiPaths.article(slug), ArticleSchema, { signal }),
+      staleTime: STALE_TIME_MS,
+    }),
+};

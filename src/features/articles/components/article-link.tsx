@@ -1,0 +1,34 @@
+import { useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { paths } from '../../../lib/paths.ts';
+import { articleQueries } from '../api/article-queries.ts';
+
+type ArticleLinkProps = {
+  slug: string;
+  children: ReactNode;
+  className?: string;
+};
+
+/**
+ * A link to an article that fetches the article's JSON as soon as the reader shows intent
+ * (hover, focus, touch), so the click paints from cache. It is a real `<a href>` first.
+ */
+export function ArticleLink({ slug, children, className }: ArticleLinkProps) {
+  const queryClient = useQueryClient();
+  const prefetch = () => {
+    // A failed prefetch is not an error yet: the click will fetch again and show it.
+    queryClient.query(articleQueries.detail(slug)).catch(() => undefined);
+  };
+  return (
+    <Link
+      to={paths.article(slug)}
+      className={className}
+      onMouseEnter={prefetch}
+      onFocus={prefetch}
+      onTouchStart={prefetch}
+    >
+      {children}
+    </Link>
+  );
+}

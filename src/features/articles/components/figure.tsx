@@ -1,0 +1,44 @@
+import type { Image } from '../../../contract/article.ts';
+
+type FigureProps = {
+  image: Image;
+  /** The hero is the page's largest paint: fetch it first and never lazily. */
+  isHero?: boolean;
+};
+
+/**
+ * A photo with its caption and then its credit. Screen readers hear "Image caption," and
+ * "Image source," before each, as sighted readers see them set apart.
+ */
+export function Figure({ image, isHero = false }: FigureProps) {
+  const hasCaption = Boolean(image.caption) || Boolean(image.credit);
+  return (
+    <figure className={isHero ? 'figure figure--hero' : 'figure'}>
+      <img
+        src={image.src}
+        alt={image.alt}
+        width={image.width}
+        height={image.height}
+        loading={isHero ? 'eager' : 'lazy'}
+        fetchPriority={isHero ? 'high' : 'auto'}
+        decoding="async"
+      />
+      {hasCaption && (
+        <figcaption>
+          {image.caption && (
+            <span className="figure__caption">
+              <span className="visually-hidden">Image caption, </span>
+              {image.caption}
+            </span>
+          )}
+          {image.credit && (
+            <span className="figure__credit">
+              <span className="visually-hidden">Image source, </span>
+              {image.credit}
+            </span>
+          )}
+        </figcaption>
+      )}
+    </figure>
+  );
+}

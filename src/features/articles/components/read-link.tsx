@@ -1,0 +1,28 @@
+import type { LinkTarget } from '../../../contract/article.ts';
+import { ExternalLink } from '../../../components/external-link.tsx';
+import { ArticleLink } from './article-link.tsx';
+
+type ReadLinkProps = { title: string; target: LinkTarget };
+
+/**
+ * The editor's "READ: <headline>" pointer, kept where the source places it in the body.
+ * It is a plain link first, so it works before (and without) JavaScript.
+ */
+export function ReadLink({ title, target }: ReadLinkProps) {
+  return (
+    <aside className="read-link" aria-label={`Read: ${title}`}>
+      <span className="read-link__label" aria-hidden="true">
+        READ:
+      </span>{' '}
+      {target.kind === 'article' ? (
+        <ArticleLink slug={target.slug} className="read-link__link">
+          {title}
+        </ArticleLink>
+      ) : (
+        <ExternalLink href={target.url} className="read-link__link">
+          {title}
+        </ExternalLink>
+      )}
+    </aside>
+  );
+}

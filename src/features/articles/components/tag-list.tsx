@@ -1,0 +1,17 @@
+import type { Named } from '../../../contract/article.ts';
+
+export function TagList({ tags }: { tags: Named[] }) {
+  if (tags.length === 0) return null;
+  return (
+    <section className="tags" aria-labelledby="tags-heading">
+      <h2 id="tags-heading" className="tags__heading">
+        Tags
+      </h2>
+      <ul className="tags__list">
+        {tags.map((tag) => (
+          <li key={tag.slug}>{tag.name}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
