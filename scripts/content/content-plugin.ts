@@ -58,12 +58,14 @@ export function contentPlugin(options: { contentDir: string }): Plugin {
       server.watcher.on('add', onChange);
       server.watcher.on('unlink', onChange);
 
-      const prefix = `${config.base}`;
+      const prefix = config.base;
       server.middlewares.use((request, response, next) => {
         const url = request.url?.split('?')[0] ?? '';
-        if (!url.startsWith(prefix)) return next();
-        const key = decodeURIComponent(url.slice(prefix.length));
-        if (!key.startsWith('api/') && !key.startsWith('images/')) return next();
+        const key = url.startsWith(prefix) ? decodeURIComponent(url.slice(prefix.length)) : '';
+        if (!key.startsWith('api/') && !key.startsWith('images/')) {
+          next();
+          return;
+        }
         void current.then((result) => {
           if (result instanceof ContentError) {
             response.statusCode = 500;

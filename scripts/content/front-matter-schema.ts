@@ -7,11 +7,18 @@ import { SLUG_PATTERN } from '../../src/contract/article.ts';
 
 const required = (what: string) => `missing ${what}`;
 
+/** Date.parse rolls 2023-02-30 over into March; a dateline must name a day that exists. */
+function isCalendarDate(value: string): boolean {
+  const [year = 0, month = 0, day = 0] = value.slice(0, 10).split('-').map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 const date = (field: string) =>
   v.pipe(
     v.string(`${required(field)} (ISO 8601 with offset, e.g. 2023-08-09T19:03:00+01:00)`),
     v.isoTimestamp(`bad date: expected ISO 8601 with offset, e.g. 2023-08-09T19:03:00+01:00`),
-    v.check((value) => !Number.isNaN(Date.parse(value)), 'bad date: no such day or time'),
+    v.check(isCalendarDate, 'bad date: no such day or time'),
   );
 
 const slug = v.pipe(
@@ -67,5 +74,24 @@ export const FrontMatterSchema = v.object(
   },
   'front matter must be a mapping of fields',
 );
+
+/**
+ * A missing field is reported by valibot against the mapping that lacks it; these say
+ * what is missing in the editor's terms.
+ */
+const MISSING: Record<string, string> = {
+  slug: 'missing slug',
+  title: 'missing title',
+  published: 'missing published date (ISO 8601 with offset, e.g. 2023-08-09T19:03:00+01:00)',
+  section: 'missing section',
+  'image.src': 'image without src',
+  'image.alt': 'image without alt: describe what the image shows',
+  'image.width': 'image without size: missing width (pixels)',
+  'image.height': 'image without size: missing height (pixels)',
+};
+
+export function missingFieldMessage(field: string): string {
+  return MISSING[field] ?? `missing ${field}`;
+}
 
 export type FrontMatterData = v.InferOutput<typeof FrontMatterSchema>;

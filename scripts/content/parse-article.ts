@@ -1,7 +1,11 @@
 import * as v from 'valibot';
 import type { Block } from '../../src/contract/article.ts';
 import { readFrontMatter } from './front-matter.ts';
-import { FrontMatterSchema, type FrontMatterData } from './front-matter-schema.ts';
+import {
+  FrontMatterSchema,
+  missingFieldMessage,
+  type FrontMatterData,
+} from './front-matter-schema.ts';
 import { markdownToBlocks, type ImageResolver, type SlugReference } from './markdown-blocks.ts';
 import type { Problem } from './problem.ts';
 
@@ -36,18 +40,21 @@ export function parseArticle(
     };
   }
 
-  const result = v.safeParse(FrontMatterSchema, frontMatter.data ?? {});
+  // One message per field: a value that fails its first rule is not judged by the rest.
+  const result = v.safeParse(FrontMatterSchema, frontMatter.data ?? {}, { abortPipeEarly: true });
   if (!result.success) {
     return {
       problems: result.issues.map((issue) => {
         const path = (issue.path ?? []).map((item) =>
           typeof item.key === 'number' || typeof item.key === 'string' ? item.key : String(item.key),
         );
+        const field = path.length > 0 ? path.join('.') : undefined;
+        const isMissing = issue.input === undefined && field !== undefined;
         return {
           file,
           line: frontMatter.lineOf(path),
-          field: path.length > 0 ? path.join('.') : undefined,
-          message: issue.message,
+          field,
+          message: isMissing ? missingFieldMessage(field) : issue.message,
         };
       }),
     };

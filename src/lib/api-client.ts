@@ -35,7 +35,10 @@ export class ApiError extends Error {
  */
 export function apiBaseUrl(): string {
   const configured: unknown = import.meta.env.VITE_API_BASE_URL;
-  const base = typeof configured === 'string' && configured !== '' ? configured : `${import.meta.env.BASE_URL}api/`;
+  const base =
+    typeof configured === 'string' && configured !== ''
+      ? configured
+      : `${import.meta.env.BASE_URL}api/`;
   return base.endsWith('/') ? base : `${base}/`;
 }
 
@@ -72,7 +75,10 @@ export async function getJson<TSchema extends v.GenericSchema>(
   if (!result.success) {
     const issue = result.issues[0];
     const where = issue ? v.getDotPath(issue) : null;
-    throw new ApiError(url, `Unexpected data${where ? ` at ${where}` : ''} (${issue?.message ?? 'invalid'})`);
+    throw new ApiError(
+      url,
+      `Unexpected data${where ? ` at ${where}` : ''} (${issue?.message ?? 'invalid'})`,
+    );
   }
   return result.output;
 }

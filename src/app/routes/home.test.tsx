@@ -1,0 +1,53 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { renderRoute } from '../../test/render-route.tsx';
+import { parsePage } from './home.tsx';
+
+describe('the home route', () => {
+  it('lists the latest articles newest first, each headline a link to its permalink', async () => {
+    renderRoute('/');
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Latest news' }),
+    ).toBeInTheDocument();
+    const headlines = screen.getAllByRole('heading', { level: 2 });
+    expect(headlines).toHaveLength(10);
+    const times = screen
+      .getAllByRole('article')
+      .map((card) => card.querySelector('time')?.getAttribute('datetime') ?? '');
+    expect(times).toEqual([...times].sort((a, b) => Date.parse(b) - Date.parse(a)));
+    for (const headline of headlines) {
+      expect(within(headline).getByRole('link')).toHaveAttribute(
+        'href',
+        expect.stringMatching(/^\/[a-z0-9-]+\/$/),
+      );
+    }
+  });
+
+  it('pages with the page number in the URL', async () => {
+    const user = userEvent.setup();
+    const { router } = renderRoute('/');
+    await user.click(await screen.findByRole('link', { name: 'Older articles →' }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Latest news, page 2' }),
+    ).toBeInTheDocument();
+    expect(router.state.location.search).toBe('?page=2');
+    expect(screen.getByRole('link', { name: '← Newer articles' })).toHaveAttribute('href', '/');
+  });
+
+  it('shows not-found for a page past the end', async () => {
+    renderRoute('/?page=999');
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Page not found' }),
+    ).toBeInTheDocument();
+  });
+
+  it('accepts only whole page numbers from 1', () => {
+    const page = (query: string) => parsePage(new URLSearchParams(query));
+    expect(page('')).toBe(1);
+    expect(page('page=3')).toBe(3);
+    expect(page('page=0')).toBeUndefined();
+    expect(page('page=2.5')).toBeUndefined();
+    expect(page('page=abc')).toBeUndefined();
+  });
+});
