@@ -13,6 +13,10 @@ export function createQueryClient(): QueryClient {
       queries: {
         staleTime: STALE_TIME_MS,
         gcTime: 30 * 60_000,
+        // Always try the request: when the browser thinks it is offline, the default mode
+        // pauses the query, and a route loader waiting on it would never settle. A failed
+        // request shows the error view, whose Retry works once the network is back.
+        networkMode: 'always',
         // A missing article stays missing; anything else may be a passing network fault.
         retry: (failureCount, error) => !(error instanceof NotFoundError) && failureCount < 2,
       },

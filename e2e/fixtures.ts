@@ -1,0 +1,44 @@
+/**
+ * The `test` every spec uses: it fails a test on any console error or uncaught page error,
+ * so a journey that looks right but logs an error still fails. A test that provokes an
+ * error on purpose (offline, a missing article) allows exactly that message.
+ */
+import { test as base, expect, type ConsoleMessage } from '@playwright/test';
+
+type ConsoleGuard = {
+  /** Allows console errors whose text or source URL matches one of the patterns. */
+  allow: (...patterns: RegExp[]) => void;
+};
+
+function describe(message: ConsoleMessage): string {
+  const { url } = message.location();
+  return url ? `${message.text()} (at ${url})` : message.text();
+}
+
+export const test = base.extend<{ consoleGuard: ConsoleGuard }>({
+  consoleGuard: [
+    async ({ page }, use) => {
+      const allowed: RegExp[] = [];
+      const problems: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() !== 'error') return;
+        const text = describe(message);
+        if (!allowed.some((pattern) => pattern.test(text))) problems.push(`console error: ${text}`);
+      });
+      page.on('pageerror', (error) => {
+        problems.push(`page error: ${error.stack ?? error.message}`);
+      });
+      await use({ allow: (...patterns) => allowed.push(...patterns) });
+      expect(problems, 'console errors or page errors during the test').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** A resource the browser could not fetch because the test turned the network off. */
+export const OFFLINE_ERRORS = [/ERR_INTERNET_DISCONNECTED/, /failed to fetch/i];
+
+/** The browser's own log line for a 404 response, which a not-found test expects. */
+export const NOT_FOUND_ERRORS = [/status of 404 \(Not Found\) \(at \S+\/api\//];

@@ -1,0 +1,71 @@
+/**
+ * End-to-end tests: real Chromium against the production bundle in `dist/`, served by
+ * `scripts/serve-static.ts` with the same rewrite rule a host uses. `npm run test:e2e`
+ * expects `npm run build` to have run first (`npm test` does both).
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+
+const isCI = Boolean(process.env.CI);
+const PORT = 4173;
+const baseURL = `http://127.0.0.1:${PORT}/`;
+
+const distIndex = path.join(import.meta.dirname, 'dist', 'index.html');
+if (!existsSync(distIndex)) {
+  throw new Error(
+    'The end-to-end tests run against the production bundle, and dist/index.html is missing: run "npm run build" first.',
+  );
+}
+
+/**
+ * CHROMIUM_PATH if set, else the system's Chromium (Debian's package), else Playwright's own
+ * download (`npx playwright install chromium`), which it finds by itself.
+ */
+function chromiumExecutable(): string | undefined {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+  return undefined;
+}
+
+export default defineConfig({
+  testDir: 'e2e',
+  // Two cores: one browser at a time beside the server keeps timings honest.
+  fullyParallel: false,
+  workers: isCI ? 1 : 2,
+  forbidOnly: isCI,
+  retries: isCI ? 1 : 0,
+  reporter: isCI ? 'list' : [['list'], ['html', { open: 'never' }]],
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath: chromiumExecutable(),
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-dev-shm-usage',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: `node scripts/serve-static.ts dist --port ${PORT} --host 127.0.0.1`,
+    url: baseURL,
+    reuseExistingServer: !isCI,
+    stdout: 'pipe',
+    timeout: 30_000,
+  },
+});

@@ -1,0 +1,289 @@
+/**
+ * A small static file server for the production bundle, with no dependencies:
+ *
+ *   node scripts/serve-static.ts dist [--port 4173] [--host 127.0.0.1] [--no-rewrite]
+ *
+ * It applies the one rewrite rule a host needs for this single-page app: a missing path with
+ * no file extension, outside `/api/`, is answered with `index.html` (status 200), so that
+ * article URLs work as deep links. Anything else that is missing is a real 404, so a missing
+ * `/api/articles/x.json` stays "not found" for the app instead of turning into HTML.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+export type StaticServerOptions = {
+  /** The directory to serve, usually `dist`. */
+  root: string;
+  /** 0 picks a free port. */
+  port?: number;
+  host?: string;
+  /** Answer missing extension-less paths outside `/api/` with `index.html` (default true). */
+  rewrite?: boolean;
+};
+
+export type StaticServer = {
+  /** The server's base URL, ending in `/`. */
+  url: string;
+  close: () => Promise<void>;
+};
+
+export const DEFAULT_PORT = 4173;
+export const DEFAULT_HOST = '127.0.0.1';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+};
+
+/** Vite puts content-hashed files under `/assets/`: their name changes whenever they do. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+export function contentTypeFor(file: string): string {
+  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+type Resolved = { file: string; size: number; mtimeMs: number };
+
+async function fileAt(file: string): Promise<Resolved | undefined> {
+  try {
+    const stats = await stat(file);
+    return stats.isFile() ? { file, size: stats.size, mtimeMs: stats.mtimeMs } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function isDirectory(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The file a URL path names inside `root`, or `null` when the path is malformed or escapes
+ * the root (`..`, encoded or not, backslashes, NUL bytes).
+ */
+export function safeJoin(root: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\') || !decoded.startsWith('/')) return null;
+  const segments = decoded.split('/');
+  if (segments.includes('..')) return null;
+  const file = path.resolve(root, `.${path.posix.normalize(decoded)}`);
+  if (file !== root && !file.startsWith(root + path.sep)) return null;
+  return file;
+}
+
+function send(
+  response: ServerResponse,
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+): void {
+  response.writeHead(status, {
+    'content-type': 'text/plain; charset=utf-8',
+    'cache-control': 'no-cache',
+    ...headers,
+  });
+  response.end(response.req.method === 'HEAD' ? undefined : text);
+}
+
+async function sendFile(
+  request: IncomingMessage,
+  response: ServerResponse,
+  resolved: Resolved,
+  cacheControl: string,
+): Promise<void> {
+  const etag = `W/"${resolved.size.toString(16)}-${Math.floor(resolved.mtimeMs).toString(16)}"`;
+  const headers = {
+    'content-type': contentTypeFor(resolved.file),
+    'cache-control': cacheControl,
+    etag,
+    'last-modified': new Date(resolved.mtimeMs).toUTCString(),
+    'x-content-type-options': 'nosniff',
+  };
+  if (request.headers['if-none-match'] === etag) {
+    response.writeHead(304, headers);
+    response.end();
+    return;
+  }
+  response.writeHead(200, { ...headers, 'content-length': String(resolved.size) });
+  if (request.method === 'HEAD') {
+    response.end();
+    return;
+  }
+  await pipeline(createReadStream(resolved.file), response);
+}
+
+function cacheControlFor(urlPath: string, file: string): string {
+  if (path.extname(file).toLowerCase() === '.html') return 'no-cache';
+  if (urlPath.startsWith('/assets/')) return IMMUTABLE;
+  return 'no-cache';
+}
+
+function createHandler(root: string, rewrite: boolean) {
+  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      send(response, 405, 'Method not allowed\n', { allow: 'GET, HEAD' });
+      return;
+    }
+    // Only the path matters; the query string (`?page=2`) is the app's business.
+    const urlPath = (request.url ?? '/').split(/[?#]/, 1)[0] ?? '/';
+    const file = safeJoin(root, urlPath);
+    if (file === null) {
+      send(response, 400, 'Bad request\n');
+      return;
+    }
+
+    let resolved: Resolved | undefined;
+    if (urlPath.endsWith('/')) {
+      resolved = await fileAt(path.join(file, 'index.html'));
+    } else {
+      resolved = await fileAt(file);
+      if (
+        resolved === undefined &&
+        (await isDirectory(file)) &&
+        (await fileAt(path.join(file, 'index.html')))
+      ) {
+        const search = request.url?.slice(urlPath.length) ?? '';
+        send(response, 301, 'Moved permanently\n', { location: `${urlPath}/${search}` });
+        return;
+      }
+    }
+    if (resolved !== undefined) {
+      await sendFile(request, response, resolved, cacheControlFor(urlPath, resolved.file));
+      return;
+    }
+
+    const isAppRoute =
+      path.posix.extname(urlPath) === '' && !urlPath.startsWith('/api/') && urlPath !== '/api';
+    const index = rewrite && isAppRoute ? await fileAt(path.join(root, 'index.html')) : undefined;
+    if (index !== undefined) {
+      await sendFile(request, response, index, 'no-cache');
+      return;
+    }
+    send(response, 404, 'Not found\n');
+  };
+}
+
+function formatUrl(address: AddressInfo): string {
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}/`;
+}
+
+/** Starts the server; resolves once it listens. */
+export async function startStaticServer({
+  root,
+  port = DEFAULT_PORT,
+  host = DEFAULT_HOST,
+  rewrite = true,
+}: StaticServerOptions): Promise<StaticServer> {
+  const absoluteRoot = path.resolve(root);
+  if (!(await isDirectory(absoluteRoot))) throw new Error(`No such directory: ${absoluteRoot}`);
+
+  const handle = createHandler(absoluteRoot, rewrite);
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      // A client that goes away mid-response is routine; anything else is worth a line.
+      const code = (error as { code?: unknown } | null)?.code;
+      if (code !== 'ERR_STREAM_PREMATURE_CLOSE' && code !== 'ECONNRESET') console.error(error);
+      if (!response.headersSent) send(response, 500, 'Internal server error\n');
+      else response.destroy();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+
+  const url = formatUrl(server.address() as AddressInfo);
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      port: { type: 'string', short: 'p' },
+      host: { type: 'string' },
+      'no-rewrite': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const usage =
+    'usage: node scripts/serve-static.ts <dir> [--port N] [--host 127.0.0.1] [--no-rewrite]';
+  if (values.help) {
+    console.log(usage);
+    return;
+  }
+  const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
+  if (positionals.length > 1 || !Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(usage);
+    process.exitCode = 2;
+    return;
+  }
+  const root = positionals[0] ?? 'dist';
+  const server = await startStaticServer({
+    root,
+    port,
+    host: values.host ?? DEFAULT_HOST,
+    rewrite: !values['no-rewrite'],
+  });
+  console.log(`Serving ${root} at ${server.url}`);
+
+  const stop = () => {
+    void server.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (
+  process.argv[1] !== undefined &&
+  path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)
+) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}
