@@ -1,6 +1,7 @@
 import { Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router';
 import { SiteChrome } from '../../components/site-chrome.tsx';
 import { SkeletonFor } from '../../components/skeletons.tsx';
+import { site } from '../../config/site.ts';
 
 /**
  * The layout every page shares. While the next page's data loads, the current page stays
@@ -30,6 +31,7 @@ export function RootHydrateFallback() {
   const location = useLocation();
   return (
     <SiteChrome isBusy>
+      <title>{site.name}</title>
       <SkeletonFor pathname={location.pathname} />
     </SiteChrome>
   );
