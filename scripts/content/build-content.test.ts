@@ -167,6 +167,40 @@ describe('the content build writes the JSON API', () => {
     expect(files.get('images/photo.png')).toBeInstanceOf(Uint8Array);
   });
 
+  it('keeps a nested section’s path and sizes remote body images from the media list', async () => {
+    const body = '![A dam](https://example.org/dam.jpg "Work on the dam [Agency ]")\n';
+    const media = '\n  - src: https://example.org/dam.jpg\n    width: 800\n    height: 600';
+    const { files } = await build({
+      'a.md': article('a', { section: '[Africa, Sudan]', media }, body),
+    });
+    const output = json(files, 'api/articles/a.json', ArticleSchema);
+    expect(output.section).toEqual({
+      name: 'Sudan',
+      slug: 'sudan',
+      parents: [{ name: 'Africa', slug: 'africa' }],
+    });
+    expect(output.body).toEqual([
+      {
+        type: 'image',
+        image: {
+          src: 'https://example.org/dam.jpg',
+          width: 800,
+          height: 600,
+          alt: 'A dam',
+          caption: 'Work on the dam',
+          credit: 'Agency',
+        },
+      },
+    ]);
+  });
+
+  it('rejects a remote body image whose size is not given', async () => {
+    const body = '![A dam](https://example.org/dam.jpg)\n';
+    expect(await problemsOf({ 'a.md': article('a', {}, body) })).toEqual([
+      `${FILE}:16: body: image https://example.org/dam.jpg: a remote image needs its size in the front matter's media list`,
+    ]);
+  });
+
   it('pages the latest index newest first, with summaries only', async () => {
     const files: Record<string, string> = {};
     for (let day = 1; day <= 5; day++) {

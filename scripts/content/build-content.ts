@@ -16,11 +16,11 @@ import {
   type ArticleSummary,
   type Image,
   type Named,
+  type Section,
 } from '../../src/contract/article.ts';
 import { site } from '../../src/config/site.ts';
 import { splitCaptionCredit } from './caption.ts';
-import type { ImageResolver } from './markdown-blocks.ts';
-import { parseArticle, type ParsedArticle } from './parse-article.ts';
+import { parseArticle, type ArticleImageResolver, type ParsedArticle } from './parse-article.ts';
 import { ContentError, type Problem } from './problem.ts';
 
 export type BuildOptions = {
@@ -71,10 +71,16 @@ export async function buildContent(options: BuildOptions): Promise<ContentOutput
   await Promise.all(localImages.map((name) => readImage(path.join(imagesDir, name))));
 
   const resolverFor =
-    (file: string): ImageResolver =>
-    (src, where) => {
+    (file: string): ArticleImageResolver =>
+    (src, where, media) => {
       if (/^https?:\/\//.test(src)) {
-        problems.push({ file, ...where, message: `image ${src}: remote body images need their size; download it into content/images/` });
+        const known = media.find((entry) => entry.src === src);
+        if (known) return known;
+        problems.push({
+          file,
+          ...where,
+          message: `image ${src}: a remote image needs its size in the front matter's media list`,
+        });
         return undefined;
       }
       const name = src.replace(/^(\.\.\/)?images\//, '');
@@ -129,7 +135,9 @@ export async function buildContent(options: BuildOptions): Promise<ContentOutput
     if (declared === undefined) continue;
     const where = { line: article.lineOf(['image', 'src']), field: 'image.src' };
     const isRemote = /^https?:\/\//.test(declared.src);
-    const resolved = isRemote ? { src: declared.src } : resolverFor(article.file)(declared.src, where);
+    const resolved = isRemote
+      ? { src: declared.src }
+      : resolverFor(article.file)(declared.src, where, article.meta.media);
     if (resolved === undefined) continue;
     if ('width' in resolved && (resolved.width !== declared.width || resolved.height !== declared.height)) {
       problems.push({
@@ -172,6 +180,7 @@ export async function buildContent(options: BuildOptions): Promise<ContentOutput
       tags: article.meta.tags.map(named),
       authors: article.meta.authors.map(named),
       isSample: article.meta.sample,
+      ...(article.meta.source ? { source: article.meta.source } : {}),
       body: article.body,
       related: relatedTo(article, newestFirst, bySlug).map((slug) => summaries.get(slug)),
     });
@@ -199,7 +208,7 @@ function summarise(article: ParsedArticle, image: Image | undefined): ArticleSum
     slug: meta.slug,
     title: meta.title,
     standfirst: meta.standfirst,
-    section: named(meta.section),
+    section: sectionOf(meta.section),
     published: meta.published,
     modified: meta.modified ?? meta.published,
     ...(image ? { image } : {}),
@@ -214,7 +223,7 @@ function relatedTo(
 ): string[] {
   if (article.meta.related.length > 0) return article.meta.related.slice(0, RELATED_COUNT);
   const tags = new Set(article.meta.tags.map(slugify));
-  const section = slugify(article.meta.section);
+  const section = sectionOf(article.meta.section).slug;
   const linked = new Set(article.references.map((reference) => reference.slug));
   return newestFirst
     .filter((other) => other.slug !== article.meta.slug && !linked.has(other.slug))
@@ -228,6 +237,13 @@ function relatedTo(
     .sort((a, b) => b.score - a.score || a.rank - b.rank)
     .slice(0, RELATED_COUNT)
     .map((candidate) => candidate.slug);
+}
+
+/** The leaf section, with the sections above it when the front matter gives a path. */
+function sectionOf(section: string | string[]): Section {
+  const path = typeof section === 'string' ? [section] : section;
+  const leaf = named(path.at(-1) ?? '');
+  return path.length > 1 ? { ...leaf, parents: path.slice(0, -1).map(named) } : leaf;
 }
 
 function named(name: string): Named {

@@ -48,7 +48,17 @@ export const FrontMatterSchema = v.object(
     title: v.pipe(v.string(required('title')), v.trim(), v.minLength(1, required('title'))),
     published: date('published date'),
     modified: v.optional(date('modified date')),
-    section: v.pipe(v.string(required('section')), v.trim(), v.minLength(1, required('section'))),
+    /** A section, or its path from the top ([Africa, Sudan]) when sections nest. */
+    section: v.union(
+      [
+        v.pipe(v.string(), v.trim(), v.minLength(1, required('section'))),
+        v.pipe(
+          v.array(v.pipe(v.string(), v.trim(), v.minLength(1, 'empty section name'))),
+          v.minLength(1, required('section')),
+        ),
+      ],
+      'section must be a name, or a list from the top section down, e.g. [Africa, Sudan]',
+    ),
     tags: names('tags'),
     authors: names('authors'),
     standfirst: v.optional(v.pipe(v.string('standfirst must be text'), v.trim()), ''),
@@ -71,6 +81,23 @@ export const FrontMatterSchema = v.object(
     ),
     related: v.optional(v.array(slug, 'related must be a list of article slugs'), []),
     sample: v.optional(v.boolean('sample must be true or false'), false),
+    /** Where the article was first published, for articles imported from another site. */
+    source: v.optional(v.pipe(v.string('source must be a URL'), v.url('source must be a URL'))),
+    /** Sizes of the remote images the body shows, which the build cannot read itself. */
+    media: v.optional(
+      v.array(
+        v.object(
+          {
+            src: v.pipe(v.string('media entry without src'), v.url('media src must be a URL')),
+            width: dimension('width'),
+            height: dimension('height'),
+          },
+          'media entries need src, width and height',
+        ),
+        'media must be a list of {src, width, height}',
+      ),
+      [],
+    ),
   },
   'front matter must be a mapping of fields',
 );

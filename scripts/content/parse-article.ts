@@ -9,6 +9,11 @@ import {
 import { markdownToBlocks, type ImageResolver, type SlugReference } from './markdown-blocks.ts';
 import type { Problem } from './problem.ts';
 
+/** Resolves an image of the body; remote images take their size from the front matter's media list. */
+export type ArticleImageResolver = (
+  ...args: [...Parameters<ImageResolver>, media: FrontMatterData['media']]
+) => ReturnType<ImageResolver>;
+
 export type ParsedArticle = {
   file: string;
   meta: FrontMatterData;
@@ -22,7 +27,7 @@ export type ParsedArticle = {
 export function parseArticle(
   file: string,
   text: string,
-  resolveImage?: ImageResolver,
+  resolveImage?: ArticleImageResolver,
 ): { article?: ParsedArticle; problems: Problem[] } {
   const frontMatter = readFrontMatter(text);
   if (frontMatter === undefined) {
@@ -63,7 +68,7 @@ export function parseArticle(
   const { blocks, references, problems } = markdownToBlocks(frontMatter.body, {
     file,
     firstLine: frontMatter.bodyLine,
-    resolveImage,
+    resolveImage: resolveImage && ((src, where) => resolveImage(src, where, result.output.media)),
   });
   const related = result.output.related.map((slug, index) => ({
     slug,

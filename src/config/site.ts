@@ -5,6 +5,9 @@
 export const site = {
   name: 'Middle East Monitor',
   tagline: 'Creating new perspectives since 2009',
+  /** Where the site is published; feeds, sitemaps and canonical links need absolute URLs. */
+  url: 'https://www.middleeastmonitor.com',
+  language: 'en',
   /** Datelines are written in the publication's own time zone, as its site shows them. */
   timeZone: 'Europe/London',
   /** Articles per page of every list in the JSON API. */

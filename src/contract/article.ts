@@ -71,12 +71,19 @@ export type Block = v.InferOutput<typeof BlockSchema>;
 export const NamedSchema = v.object({ name: v.pipe(v.string(), v.minLength(1)), slug });
 export type Named = v.InferOutput<typeof NamedSchema>;
 
+/** The article's section; `parents` runs from the top section down (Africa above Sudan). */
+export const SectionSchema = v.object({
+  ...NamedSchema.entries,
+  parents: v.optional(v.array(NamedSchema)),
+});
+export type Section = v.InferOutput<typeof SectionSchema>;
+
 /** What a list shows of an article. */
 export const ArticleSummarySchema = v.object({
   slug,
   title: v.string(),
   standfirst: v.string(),
-  section: NamedSchema,
+  section: SectionSchema,
   published: timestamp,
   modified: timestamp,
   /** The hero photo; feeds without one (some RSS) leave it out. */
@@ -91,6 +98,8 @@ export const ArticleSchema = v.object({
   authors: v.array(NamedSchema),
   /** Sample text written for the bundled corpus, not the publication's reporting. */
   isSample: v.boolean(),
+  /** The original URL, for articles imported from another site. */
+  source: v.optional(v.pipe(v.string(), v.url())),
   body: v.array(BlockSchema),
   related: v.array(ArticleSummarySchema),
 });
