@@ -108,7 +108,7 @@ export async function buildContent(options: BuildOptions): Promise<ContentOutput
     if (first) {
       problems.push({
         file: article.file,
-        line: article.lineOf(['slug']),
+        line: article.keyLines.slug ?? 1,
         field: 'slug',
         message: `duplicate slug "${article.meta.slug}": also used by ${first.file}`,
       });
@@ -133,7 +133,7 @@ export async function buildContent(options: BuildOptions): Promise<ContentOutput
   for (const article of parsed) {
     const declared = article.meta.image;
     if (declared === undefined) continue;
-    const where = { line: article.lineOf(['image', 'src']), field: 'image.src' };
+    const where = { line: article.keyLines['image.src'] ?? 1, field: 'image.src' };
     const isRemote = /^https?:\/\//.test(declared.src);
     const resolved = isRemote
       ? { src: declared.src }
@@ -142,7 +142,7 @@ export async function buildContent(options: BuildOptions): Promise<ContentOutput
     if ('width' in resolved && (resolved.width !== declared.width || resolved.height !== declared.height)) {
       problems.push({
         file: article.file,
-        line: article.lineOf(['image', 'width']),
+        line: article.keyLines['image.width'] ?? 1,
         field: 'image',
         message: `image size ${declared.width}x${declared.height} does not match the file's ${resolved.width}x${resolved.height}`,
       });

@@ -1,3 +1,4 @@
+import { CORE_SCHEMA, load } from 'js-yaml';
 import * as v from 'valibot';
 import type { Block } from '../../src/contract/article.ts';
 import { readFrontMatter } from './front-matter.ts';
@@ -14,75 +15,126 @@ export type ArticleImageResolver = (
   ...args: [...Parameters<ImageResolver>, media: FrontMatterData['media']]
 ) => ReturnType<ImageResolver>;
 
+/** One parsed article: plain data, so it can cross from a worker thread and into a cache. */
 export type ParsedArticle = {
   file: string;
   meta: FrontMatterData;
   body: Block[];
   /** Every article slug the file points at, with its line, for the cross-article checks. */
   references: SlugReference[];
-  lineOf: (path: readonly (string | number)[]) => number;
+  /** File lines of front matter keys (`slug`, `image.width`), for messages found later. */
+  keyLines: Record<string, number>;
 };
 
-/** Parses one Markdown article; problems come back located by file, line and field. */
+/**
+ * Parses one Markdown article; problems come back located by file, line and field.
+ * Valid files take a fast path (js-yaml); a file with problems is parsed again with a
+ * parser that tracks positions, so that every message can name its line.
+ */
 export function parseArticle(
   file: string,
   text: string,
   resolveImage?: ArticleImageResolver,
 ): { article?: ParsedArticle; problems: Problem[] } {
-  const frontMatter = readFrontMatter(text);
-  if (frontMatter === undefined) {
-    return {
-      problems: [{ file, line: 1, message: 'missing front matter: start the file with a line of ---' }],
-    };
+  const split = splitFrontMatter(text);
+  let data: unknown;
+  try {
+    data = split ? load(split.yaml, { schema: CORE_SCHEMA }) : undefined;
+  } catch {
+    data = undefined;
   }
-  if (frontMatter.errors.length > 0) {
-    return {
-      problems: frontMatter.errors.map((error) => ({
-        file,
-        line: error.line,
-        message: `front matter is not valid YAML: ${error.message}`,
-      })),
-    };
+  const fast = data === undefined ? undefined : v.safeParse(FrontMatterSchema, data, { abortPipeEarly: true });
+  if (split === undefined || fast === undefined || !fast.success) {
+    return { problems: locatedProblems(file, text) };
   }
 
-  // One message per field: a value that fails its first rule is not judged by the rest.
-  const result = v.safeParse(FrontMatterSchema, frontMatter.data ?? {}, { abortPipeEarly: true });
-  if (!result.success) {
-    return {
-      problems: result.issues.map((issue) => {
-        const path = (issue.path ?? []).map((item) =>
-          typeof item.key === 'number' || typeof item.key === 'string' ? item.key : String(item.key),
-        );
-        const field = path.length > 0 ? path.join('.') : undefined;
-        const isMissing = issue.input === undefined && field !== undefined;
-        return {
-          file,
-          line: frontMatter.lineOf(path),
-          field,
-          message: isMissing ? missingFieldMessage(field) : issue.message,
-        };
-      }),
-    };
-  }
-
-  const { blocks, references, problems } = markdownToBlocks(frontMatter.body, {
+  const keyLines = keyLinesOf(split.yaml);
+  const { blocks, references, problems } = markdownToBlocks(split.body, {
     file,
-    firstLine: frontMatter.bodyLine,
-    resolveImage: resolveImage && ((src, where) => resolveImage(src, where, result.output.media)),
+    firstLine: split.bodyLine,
+    resolveImage: resolveImage && ((src, where) => resolveImage(src, where, fast.output.media)),
   });
-  const related = result.output.related.map((slug, index) => ({
-    slug,
-    line: frontMatter.lineOf(['related', index]),
-    field: 'related',
-  }));
+  const relatedLine = keyLines.related ?? 1;
+  const related = fast.output.related.map((slug) => ({ slug, line: relatedLine, field: 'related' }));
   return {
     article: {
       file,
-      meta: result.output,
+      meta: fast.output,
       body: blocks,
       references: [...references, ...related],
-      lineOf: frontMatter.lineOf,
+      keyLines,
     },
     problems,
   };
+}
+
+/** The slow, precise path: every front matter problem with its line and field. */
+function locatedProblems(file: string, text: string): Problem[] {
+  const frontMatter = readFrontMatter(text);
+  if (frontMatter === undefined) {
+    return [{ file, line: 1, message: 'missing front matter: start the file with a line of ---' }];
+  }
+  if (frontMatter.errors.length > 0) {
+    return frontMatter.errors.map((error) => ({
+      file,
+      line: error.line,
+      message: `front matter is not valid YAML: ${error.message}`,
+    }));
+  }
+  // One message per field: a value that fails its first rule is not judged by the rest.
+  const result = v.safeParse(FrontMatterSchema, frontMatter.data ?? {}, { abortPipeEarly: true });
+  if (result.success) {
+    // The fast parser disagreed with the precise one (a YAML corner case): say so plainly.
+    return [{ file, line: 1, message: 'front matter could not be read; check its YAML syntax' }];
+  }
+  return result.issues.map((issue) => {
+    const path = (issue.path ?? []).map((item) =>
+      typeof item.key === 'number' || typeof item.key === 'string' ? item.key : String(item.key),
+    );
+    const field = path.length > 0 ? path.join('.') : undefined;
+    const isMissing = issue.input === undefined && field !== undefined;
+    return {
+      file,
+      line: frontMatter.lineOf(path),
+      field,
+      message: isMissing ? missingFieldMessage(field) : issue.message,
+    };
+  });
+}
+
+function splitFrontMatter(text: string) {
+  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const open = /^---[ \t]*\r?\n/.exec(source);
+  if (open === null) return undefined;
+  const close = /^---[ \t]*(\r?\n|$)/m.exec(source.slice(open[0].length));
+  if (close === null) return undefined;
+  const yaml = source.slice(open[0].length, open[0].length + close.index);
+  const bodyStart = open[0].length + close.index + close[0].length;
+  return {
+    yaml,
+    body: source.slice(bodyStart),
+    // Line 1 is the opening ---; the YAML's lines follow, then the closing ---.
+    bodyLine: countLines(yaml) + 3,
+  };
+}
+
+function countLines(text: string): number {
+  let lines = 0;
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lines++;
+  return lines;
+}
+
+/** Lines of top-level keys and of the keys one level under them (`image.width`). */
+function keyLinesOf(yaml: string): Record<string, number> {
+  const lines: Record<string, number> = {};
+  let parent = '';
+  yaml.split('\n').forEach((line, index) => {
+    const match = /^(\s*)([A-Za-z_][\w-]*):/.exec(line);
+    if (match === null) return;
+    const [, indent = '', key = ''] = match;
+    const name = indent === '' ? key : `${parent}.${key}`;
+    if (indent === '') parent = key;
+    lines[name] ??= index + 2;
+  });
+  return lines;
 }
