@@ -1,38 +1,71 @@
 /**
  * The content build: reads `content/articles/*.md` and `content/images/`, checks every rule
- * across the whole corpus, and returns the static JSON API and images as a map of output
- * paths to bytes. It writes nothing itself, so a failed build leaves no half-written output.
+ * across the whole corpus, and produces the static JSON API, feeds and sitemaps.
+ * `buildContent` returns them in memory (dev server, tests); `write-content.ts` writes them to
+ * disk incrementally. Either way every problem is found before anything is produced, so bad
+ * content never half-lands.
+ *
+ * Articles are read in two passes: a scan of the front matter (what lists, related articles
+ * and cross-checks need), then a render of the bodies, on every core for a large archive.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { imageSize } from 'image-size';
-import * as v from 'valibot';
-import {
-  apiPaths,
-  ArticlePageSchema,
-  ArticleSchema,
-  type Article,
-  type ArticlePage,
-  type ArticleSummary,
-  type Image,
-  type Named,
-  type Section,
-} from '../../src/contract/article.ts';
+import { apiPaths } from '../../src/contract/article.ts';
 import { site } from '../../src/config/site.ts';
-import { splitCaptionCredit } from './caption.ts';
-import { parseArticle, type ArticleImageResolver, type ParsedArticle } from './parse-article.ts';
+import type { ArticleRecord, LocalImages, Reference } from './article-record.ts';
+import type { JobResult, RenderJob, Rendered, Scanned } from './content-jobs.ts';
+import {
+  articleJsonParts,
+  danglingReferences,
+  duplicateSlugs,
+  latestPageJson,
+  newestFirst,
+  relatedIndexes,
+} from './corpus.ts';
+import { buildFeeds } from './feeds.ts';
+import { runJobs } from './job-pool.ts';
 import { ContentError, type Problem } from './problem.ts';
+import { buildSitemaps, sitemapEntries } from './sitemap.ts';
 
 export type BuildOptions = {
   /** The folder holding `articles/` and `images/`. */
   contentDir: string;
-  /** URL path the API is published under in the bundle. */
+  /** Folder of the JSON API in the bundle. */
   apiDir?: string;
   /** URL path images are published under (the site's base path + `images/`). */
   imageBase?: string;
   pageSize?: number;
   /** Shown in messages instead of absolute paths. */
   rootDir?: string;
+  /** Where the site is published, for feeds and sitemaps (default: `SITE_URL`, else site.url). */
+  siteUrl?: string;
+  /** Use worker threads from this many articles up (default 2,000). */
+  workerThreshold?: number;
+};
+
+export type Settings = {
+  contentDir: string;
+  apiDir: string;
+  imageBase: string;
+  pageSize: number;
+  rootDir: string;
+  siteUrl: string;
+  workerThreshold: number;
+  imagesDir: string;
+  localImages: LocalImages;
+};
+
+export type ArticleFile = { abs: string; file: string };
+
+/** The corpus, scanned and checked: records newest first, and what each output needs. */
+export type Corpus = {
+  ordered: ArticleRecord[];
+  /** By index in `ordered`: the content hash of the file, its summary as JSON, its related. */
+  hashes: string[];
+  summaryJson: string[];
+  related: number[][];
+  abs: string[];
 };
 
 export type ContentOutput = {
@@ -41,229 +74,193 @@ export type ContentOutput = {
   articleCount: number;
 };
 
-const RELATED_COUNT = 4;
+const FILES_PER_JOB = 250;
 
-export async function buildContent(options: BuildOptions): Promise<ContentOutput> {
-  const { contentDir, apiDir = 'api', imageBase = '/images/', pageSize = site.pageSize } = options;
-  const rootDir = options.rootDir ?? process.cwd();
-  const display = (file: string) => path.relative(rootDir, file) || file;
-  const problems: Problem[] = [];
-  const files = new Map<string, string | Uint8Array>();
-
-  const articlesDir = path.join(contentDir, 'articles');
-  const imagesDir = path.join(contentDir, 'images');
-  const names = (await readdir(articlesDir)).filter((name) => name.endsWith('.md')).sort();
-
-  const imageCache = new Map<string, { width: number; height: number } | undefined>();
-  const readImage = async (file: string) => {
-    if (!imageCache.has(file)) {
-      try {
-        const size = imageSize(await readFile(file));
-        imageCache.set(file, { width: size.width, height: size.height });
-      } catch {
-        imageCache.set(file, undefined);
-      }
-    }
-    return imageCache.get(file);
+export async function settingsFor(options: BuildOptions): Promise<Settings> {
+  const imagesDir = path.join(options.contentDir, 'images');
+  return {
+    contentDir: options.contentDir,
+    apiDir: options.apiDir ?? 'api',
+    imageBase: options.imageBase ?? '/images/',
+    pageSize: options.pageSize ?? site.pageSize,
+    rootDir: options.rootDir ?? process.cwd(),
+    siteUrl: (options.siteUrl ?? process.env.SITE_URL ?? site.url).replace(/\/+$/, ''),
+    workerThreshold: options.workerThreshold ?? 2000,
+    imagesDir,
+    localImages: await readLocalImages(imagesDir),
   };
-  // Local images are sized up front so that the resolver below can stay synchronous.
-  const localImages = await listFiles(imagesDir);
-  await Promise.all(localImages.map((name) => readImage(path.join(imagesDir, name))));
+}
 
-  const resolverFor =
-    (file: string): ArticleImageResolver =>
-    (src, where, media) => {
-      if (/^https?:\/\//.test(src)) {
-        const known = media.find((entry) => entry.src === src);
-        if (known) return known;
-        problems.push({
-          file,
-          ...where,
-          message: `image ${src}: a remote image needs its size in the front matter's media list`,
-        });
-        return undefined;
-      }
-      const name = src.replace(/^(\.\.\/)?images\//, '');
-      const size = imageCache.get(path.join(imagesDir, name));
-      if (!localImages.includes(name) || size === undefined) {
-        problems.push({ file, ...where, message: `image "${src}" not found in content/images/` });
-        return undefined;
-      }
-      files.set(`images/${name}`, name);
-      return { src: `${imageBase}${name}`, ...size };
-    };
+/** Lists the article files, with the names messages use. */
+export async function listArticles(settings: Settings): Promise<ArticleFile[]> {
+  const articlesDir = path.join(settings.contentDir, 'articles');
+  const names = (await readdir(articlesDir)).filter((name) => name.endsWith('.md')).sort();
+  return names.map((name) => {
+    const abs = path.join(articlesDir, name);
+    return { abs, file: path.relative(settings.rootDir, abs) || abs };
+  });
+}
 
-  const parsed: ParsedArticle[] = [];
-  for (const name of names) {
-    const file = display(path.join(articlesDir, name));
-    const text = await readFile(path.join(articlesDir, name), 'utf8');
-    const result = parseArticle(file, text, resolverFor(file));
-    problems.push(...result.problems);
-    if (result.article) parsed.push(result.article);
-  }
+/** The first pass over `files`: front matter into records. */
+export async function scanFiles(files: ArticleFile[], settings: Settings): Promise<Scanned[]> {
+  const results: Scanned[][] = [];
+  await runJobs(
+    Math.ceil(files.length / FILES_PER_JOB),
+    (index) => ({
+      kind: 'scan',
+      files: files.slice(index * FILES_PER_JOB, (index + 1) * FILES_PER_JOB),
+      localImages: settings.localImages,
+      imageBase: settings.imageBase,
+    }),
+    (index, result) => {
+      results[index] = result as Scanned[];
+    },
+    { useWorkers: files.length >= settings.workerThreshold },
+  );
+  return results.flat();
+}
 
-  const bySlug = new Map<string, ParsedArticle>();
-  for (const article of parsed) {
-    const first = bySlug.get(article.meta.slug);
-    if (first) {
-      problems.push({
-        file: article.file,
-        line: article.keyLines.slug ?? 1,
-        field: 'slug',
-        message: `duplicate slug "${article.meta.slug}": also used by ${first.file}`,
+/** Orders and relates the scanned records; problems of the scan and duplicate slugs. */
+export function assembleCorpus(scanned: Scanned[]): { corpus: Corpus; problems: Problem[] } {
+  const problems = scanned.flatMap((file) => file.problems);
+  const hashOf = new Map<ArticleRecord, Scanned>();
+  for (const file of scanned) if (file.record) hashOf.set(file.record, file);
+  const ordered = newestFirst(hashOf.keys());
+  problems.push(...duplicateSlugs(ordered));
+  return {
+    corpus: {
+      ordered,
+      hashes: ordered.map((record) => hashOf.get(record)?.hash ?? ''),
+      abs: ordered.map((record) => hashOf.get(record)?.abs ?? ''),
+      summaryJson: ordered.map((record) => JSON.stringify(record.summary)),
+      related: relatedIndexes(ordered),
+    },
+    problems,
+  };
+}
+
+/**
+ * The second pass over the articles at `indexes`: bodies into article JSON, written to
+ * `targetOf(index)` when given, else returned.
+ */
+export async function renderArticles(
+  corpus: Corpus,
+  indexes: number[],
+  settings: Settings,
+  output: { targetOf?: (slug: string) => string; isAtomic?: boolean } = {},
+): Promise<Rendered[]> {
+  const results: Rendered[] = new Array<Rendered>(indexes.length);
+  const perJob = FILES_PER_JOB;
+  await runJobs(
+    Math.ceil(indexes.length / perJob),
+    (job): RenderJob => ({
+      kind: 'render',
+      localImages: settings.localImages,
+      imageBase: settings.imageBase,
+      isAtomic: output.isAtomic ?? true,
+      items: indexes.slice(job * perJob, (job + 1) * perJob).map((index) => {
+        const record = corpus.ordered[index];
+        if (record === undefined) throw new Error(`no article at index ${index}`);
+        const related = (corpus.related[index] ?? []).map((other) => corpus.summaryJson[other] ?? '');
+        const { prefix, suffix } = articleJsonParts(record, corpus.summaryJson[index] ?? '{}', related);
+        const target = output.targetOf?.(record.summary.slug);
+        return { abs: corpus.abs[index] ?? '', record, prefix, suffix, ...(target ? { target } : {}) };
+      }),
+    }),
+    (job, result: JobResult) => {
+      (result as Rendered[]).forEach((rendered, offset) => {
+        results[job * perJob + offset] = rendered;
       });
-    } else {
-      bySlug.set(article.meta.slug, article);
-    }
-  }
-  for (const article of parsed) {
-    for (const reference of article.references) {
-      if (!bySlug.has(reference.slug)) {
-        problems.push({
-          file: article.file,
-          line: reference.line,
-          field: reference.field,
-          message: `link to a slug that does not exist: "${reference.slug}"`,
-        });
-      }
-    }
-  }
+    },
+    { useWorkers: indexes.length >= settings.workerThreshold },
+  );
+  return results;
+}
 
-  const heroes = new Map<string, Image | undefined>();
-  for (const article of parsed) {
-    const declared = article.meta.image;
-    if (declared === undefined) continue;
-    const where = { line: article.keyLines['image.src'] ?? 1, field: 'image.src' };
-    const isRemote = /^https?:\/\//.test(declared.src);
-    const resolved = isRemote
-      ? { src: declared.src }
-      : resolverFor(article.file)(declared.src, where, article.meta.media);
-    if (resolved === undefined) continue;
-    if ('width' in resolved && (resolved.width !== declared.width || resolved.height !== declared.height)) {
-      problems.push({
-        file: article.file,
-        line: article.keyLines['image.width'] ?? 1,
-        field: 'image',
-        message: `image size ${declared.width}x${declared.height} does not match the file's ${resolved.width}x${resolved.height}`,
-      });
-    }
-    const split = splitCaptionCredit(declared.caption ?? '');
-    heroes.set(article.meta.slug, {
-      src: resolved.src,
-      alt: declared.alt,
-      width: declared.width,
-      height: declared.height,
-      ...(split.caption !== '' ? { caption: split.caption } : {}),
-      ...(declared.credit ?? split.credit ? { credit: declared.credit ?? split.credit } : {}),
-    });
-  }
+/** Exact reference checks, once every article's references are known. */
+export function referenceProblems(
+  corpus: Corpus,
+  referencesOf: (index: number) => Reference[],
+): Problem[] {
+  const slugs = new Set(corpus.ordered.map((record) => record.summary.slug));
+  return danglingReferences(
+    corpus.ordered.map((record, index) => ({ file: record.file, references: referencesOf(index) })),
+    slugs,
+  );
+}
 
+/** The latest-articles pages, feeds and sitemaps: every output but the articles and images. */
+export function* indexOutputs(corpus: Corpus, settings: Settings): Generator<[string, string]> {
+  const pageCount = Math.max(1, Math.ceil(corpus.ordered.length / settings.pageSize));
+  for (let page = 1; page <= pageCount; page++) {
+    yield [
+      `${settings.apiDir}/${apiPaths.latest(page)}`,
+      latestPageJson(corpus.summaryJson, page, settings.pageSize),
+    ];
+  }
+  if (corpus.ordered.length === 0) return;
+  const feedSite = {
+    name: site.name,
+    url: settings.siteUrl,
+    language: site.language,
+    description: site.tagline,
+  };
+  const feedArticles = corpus.ordered.map((record) => ({
+    ...record.summary,
+    authors: record.authors,
+    tags: record.tags,
+  }));
+  yield* buildFeeds(feedSite, feedArticles);
+  yield* buildSitemaps(
+    settings.siteUrl,
+    sitemapEntries(corpus.ordered.map((record) => record.summary)),
+  );
+}
+
+/** The whole JSON API, feeds, sitemaps and images, in memory. */
+export async function buildContent(options: BuildOptions): Promise<ContentOutput> {
+  const settings = await settingsFor(options);
+  const scanned = await scanFiles(await listArticles(settings), settings);
+  const { corpus, problems } = assembleCorpus(scanned);
+  const all = corpus.ordered.map((_, index) => index);
+  const rendered = await renderArticles(corpus, all, settings);
+  problems.push(...rendered.flatMap((result) => result.problems));
+  problems.push(...referenceProblems(corpus, (index) => rendered[index]?.references ?? []));
   if (problems.length > 0) throw new ContentError(problems);
 
-  for (const name of new Set(files.values())) {
-    if (typeof name === 'string') files.set(`images/${name}`, await readFile(path.join(imagesDir, name)));
+  const files = new Map<string, string | Uint8Array>();
+  corpus.ordered.forEach((record, index) => {
+    files.set(`${settings.apiDir}/${apiPaths.article(record.summary.slug)}`, rendered[index]?.json ?? '');
+  });
+  for (const [name, text] of indexOutputs(corpus, settings)) files.set(name, text);
+  const images = new Set([
+    ...corpus.ordered.flatMap((record) => record.images),
+    ...rendered.flatMap((result) => result.images),
+  ]);
+  for (const name of [...images].sort()) {
+    files.set(`images/${name}`, await readFile(path.join(settings.imagesDir, name)));
   }
-
-  const summaries = new Map<string, ArticleSummary>();
-  for (const article of bySlug.values()) {
-    summaries.set(article.meta.slug, summarise(article, heroes.get(article.meta.slug)));
-  }
-  const newestFirst = [...summaries.values()].sort(
-    (a, b) => Date.parse(b.published) - Date.parse(a.published) || a.slug.localeCompare(b.slug),
-  );
-
-  for (const article of bySlug.values()) {
-    const summary = summaries.get(article.meta.slug);
-    if (summary === undefined) continue;
-    const json: Article = v.parse(ArticleSchema, {
-      ...summary,
-      tags: article.meta.tags.map(named),
-      authors: article.meta.authors.map(named),
-      isSample: article.meta.sample,
-      ...(article.meta.source ? { source: article.meta.source } : {}),
-      body: article.body,
-      related: relatedTo(article, newestFirst, bySlug).map((slug) => summaries.get(slug)),
-    });
-    files.set(`${apiDir}/${apiPaths.article(json.slug)}`, JSON.stringify(json));
-  }
-
-  const pageCount = Math.max(1, Math.ceil(newestFirst.length / pageSize));
-  for (let page = 1; page <= pageCount; page++) {
-    const json: ArticlePage = v.parse(ArticlePageSchema, {
-      page,
-      pageCount,
-      pageSize,
-      total: newestFirst.length,
-      articles: newestFirst.slice((page - 1) * pageSize, page * pageSize),
-    });
-    files.set(`${apiDir}/${apiPaths.latest(page)}`, JSON.stringify(json));
-  }
-
-  return { files, articleCount: newestFirst.length };
+  return { files, articleCount: corpus.ordered.length };
 }
 
-function summarise(article: ParsedArticle, image: Image | undefined): ArticleSummary {
-  const { meta } = article;
-  return {
-    slug: meta.slug,
-    title: meta.title,
-    standfirst: meta.standfirst,
-    section: sectionOf(meta.section),
-    published: meta.published,
-    modified: meta.modified ?? meta.published,
-    ...(image ? { image } : {}),
-  };
-}
-
-/** Related articles: the editor's own list when given, else the closest by tags and section. */
-function relatedTo(
-  article: ParsedArticle,
-  newestFirst: ArticleSummary[],
-  bySlug: Map<string, ParsedArticle>,
-): string[] {
-  if (article.meta.related.length > 0) return article.meta.related.slice(0, RELATED_COUNT);
-  const tags = new Set(article.meta.tags.map(slugify));
-  const section = sectionOf(article.meta.section).slug;
-  const linked = new Set(article.references.map((reference) => reference.slug));
-  return newestFirst
-    .filter((other) => other.slug !== article.meta.slug && !linked.has(other.slug))
-    .map((other, rank) => {
-      const meta = bySlug.get(other.slug)?.meta;
-      const shared = (meta?.tags ?? []).filter((tag) => tags.has(slugify(tag))).length;
-      const score = shared * 2 + (other.section.slug === section ? 1 : 0);
-      return { slug: other.slug, score, rank };
-    })
-    .filter((candidate) => candidate.score > 0)
-    .sort((a, b) => b.score - a.score || a.rank - b.rank)
-    .slice(0, RELATED_COUNT)
-    .map((candidate) => candidate.slug);
-}
-
-/** The leaf section, with the sections above it when the front matter gives a path. */
-function sectionOf(section: string | string[]): Section {
-  const path = typeof section === 'string' ? [section] : section;
-  const leaf = named(path.at(-1) ?? '');
-  return path.length > 1 ? { ...leaf, parents: path.slice(0, -1).map(named) } : leaf;
-}
-
-function named(name: string): Named {
-  return { name, slug: slugify(name) };
-}
-
-/** "Europe & Russia" -> "europe-russia"; letters outside ASCII are kept, as permalinks keep them. */
-export function slugify(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
-}
-
-async function listFiles(dir: string): Promise<string[]> {
+async function readLocalImages(dir: string): Promise<LocalImages> {
+  let names: string[];
   try {
-    return (await readdir(dir, { withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name);
+    const entries = await readdir(dir, { withFileTypes: true });
+    names = entries.filter((entry) => entry.isFile()).map((entry) => entry.name);
   } catch {
-    return [];
+    return {};
   }
+  const sizes: LocalImages = {};
+  await Promise.all(
+    names.map(async (name) => {
+      try {
+        const { width, height } = imageSize(await readFile(path.join(dir, name)));
+        sizes[name] = { width, height };
+      } catch {
+        // Not an image the build can size: an article that uses it is told so.
+      }
+    }),
+  );
+  return sizes;
 }

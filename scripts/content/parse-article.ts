@@ -1,41 +1,32 @@
 import { CORE_SCHEMA, load } from 'js-yaml';
 import * as v from 'valibot';
-import type { Block } from '../../src/contract/article.ts';
 import { readFrontMatter } from './front-matter.ts';
 import {
   FrontMatterSchema,
   missingFieldMessage,
   type FrontMatterData,
 } from './front-matter-schema.ts';
-import { markdownToBlocks, type ImageResolver, type SlugReference } from './markdown-blocks.ts';
 import type { Problem } from './problem.ts';
 
-/** Resolves an image of the body; remote images take their size from the front matter's media list. */
-export type ArticleImageResolver = (
-  ...args: [...Parameters<ImageResolver>, media: FrontMatterData['media']]
-) => ReturnType<ImageResolver>;
-
-/** One parsed article: plain data, so it can cross from a worker thread and into a cache. */
-export type ParsedArticle = {
-  file: string;
+/** An article's front matter, read and checked; the body is left as Markdown text. */
+export type ArticleFrontMatter = {
   meta: FrontMatterData;
-  body: Block[];
-  /** Every article slug the file points at, with its line, for the cross-article checks. */
-  references: SlugReference[];
   /** File lines of front matter keys (`slug`, `image.width`), for messages found later. */
   keyLines: Record<string, number>;
+  body: string;
+  /** File line on which the body starts. */
+  bodyLine: number;
 };
 
 /**
- * Parses one Markdown article; problems come back located by file, line and field.
- * Valid files take a fast path (js-yaml); a file with problems is parsed again with a
+ * Reads and checks an article's front matter; problems come back located by file, line and
+ * field. Valid files take a fast path (js-yaml); a file with problems is read again with a
  * parser that tracks positions, so that every message can name its line.
  */
-export function parseArticle(
+export function readArticleFrontMatter(
   file: string,
   text: string,
-  resolveImage?: ArticleImageResolver,
-): { article?: ParsedArticle; problems: Problem[] } {
+): { front?: ArticleFrontMatter; problems: Problem[] } {
   const split = splitFrontMatter(text);
   let data: unknown;
   try {
@@ -43,28 +34,21 @@ export function parseArticle(
   } catch {
     data = undefined;
   }
-  const fast = data === undefined ? undefined : v.safeParse(FrontMatterSchema, data, { abortPipeEarly: true });
+  const fast =
+    data === undefined
+      ? undefined
+      : v.safeParse(FrontMatterSchema, data, { abortPipeEarly: true });
   if (split === undefined || fast === undefined || !fast.success) {
     return { problems: locatedProblems(file, text) };
   }
-
-  const keyLines = keyLinesOf(split.yaml);
-  const { blocks, references, problems } = markdownToBlocks(split.body, {
-    file,
-    firstLine: split.bodyLine,
-    resolveImage: resolveImage && ((src, where) => resolveImage(src, where, fast.output.media)),
-  });
-  const relatedLine = keyLines.related ?? 1;
-  const related = fast.output.related.map((slug) => ({ slug, line: relatedLine, field: 'related' }));
   return {
-    article: {
-      file,
+    front: {
       meta: fast.output,
-      body: blocks,
-      references: [...references, ...related],
-      keyLines,
+      keyLines: keyLinesOf(split.yaml),
+      body: split.body,
+      bodyLine: split.bodyLine,
     },
-    problems,
+    problems: [],
   };
 }
 
@@ -102,7 +86,8 @@ function locatedProblems(file: string, text: string): Problem[] {
   });
 }
 
-function splitFrontMatter(text: string) {
+/** Splits the front matter from the body by its `---` lines, without reading either. */
+export function splitFrontMatter(text: string) {
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const open = /^---[ \t]*\r?\n/.exec(source);
   if (open === null) return undefined;

@@ -1,0 +1,180 @@
+/**
+ * The steps that look across the whole corpus: duplicate slugs, links to slugs that do not
+ * exist, related articles, and the paged latest index. They work on records (no bodies), in
+ * time roughly linear in the number of articles, so 100,000 articles stay fast.
+ */
+import type { ArticleRecord, Reference } from './article-record.ts';
+import type { Problem } from './problem.ts';
+
+const RELATED_COUNT = 4;
+/** How many neighbours in time, per shared tag or section, are considered as related. */
+const RELATED_WINDOW = 12;
+
+/** Records in publication order, newest first (ties by slug, so builds are repeatable). */
+export function newestFirst(records: Iterable<ArticleRecord>): ArticleRecord[] {
+  return [...records]
+    .map((record) => ({ record, time: Date.parse(record.summary.published) }))
+    .sort((a, b) => b.time - a.time || (a.record.summary.slug < b.record.summary.slug ? -1 : 1))
+    .map(({ record }) => record);
+}
+
+export function duplicateSlugs(records: ArticleRecord[]): Problem[] {
+  const problems: Problem[] = [];
+  const first = new Map<string, ArticleRecord>();
+  for (const record of records) {
+    const earlier = first.get(record.summary.slug);
+    if (earlier) {
+      problems.push({
+        file: record.file,
+        line: record.lines.slug,
+        field: 'slug',
+        message: `duplicate slug "${record.summary.slug}": also used by ${earlier.file}`,
+      });
+    } else {
+      first.set(record.summary.slug, record);
+    }
+  }
+  return problems;
+}
+
+export function danglingReferences(
+  articles: Iterable<{ file: string; references: Reference[] }>,
+  slugs: ReadonlySet<string>,
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const { file, references } of articles) {
+    for (const reference of references) {
+      if (!slugs.has(reference.slug)) {
+        problems.push({
+          file,
+          line: reference.line,
+          field: reference.field,
+          message: `link to a slug that does not exist: "${reference.slug}"`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+/**
+ * Related articles for every record (by index in `ordered`, newest first): the editor's own
+ * list when given, else the articles sharing the most tags (then the section), nearest in
+ * time, leaving out those the body already links to. Only a window of neighbours per tag is
+ * scored, which keeps this linear.
+ */
+export function relatedIndexes(ordered: ArticleRecord[]): number[][] {
+  const indexOf = new Map(ordered.map((record, index) => [record.summary.slug, index]));
+  // Tags and sections become small integers; each article's keys a short sorted list.
+  const keyIds = new Map<string, number>();
+  const idOf = (key: string) => {
+    let id = keyIds.get(key);
+    if (id === undefined) {
+      id = keyIds.size;
+      keyIds.set(key, id);
+    }
+    return id;
+  };
+  const tagIds = ordered.map((record) =>
+    [...new Set(record.tags.map((tag) => idOf(`t:${tag.slug}`)))].sort((a, b) => a - b),
+  );
+  const sectionIds = ordered.map((record) => idOf(`s:${record.summary.section.slug}`));
+  const postings: number[][] = Array.from({ length: keyIds.size }, () => []);
+  ordered.forEach((_, index) => {
+    for (const id of tagIds[index] ?? []) postings[id]?.push(index);
+    postings[sectionIds[index] ?? 0]?.push(index);
+  });
+
+  const seen = new Int32Array(ordered.length).fill(-1);
+  const best: { other: number; score: number }[] = [];
+  return ordered.map((record, index) => {
+    if (record.related.length > 0) {
+      return record.related.slice(0, RELATED_COUNT).flatMap((slug) => {
+        const other = indexOf.get(slug);
+        return other === undefined ? [] : [other];
+      });
+    }
+    const tags = tagIds[index] ?? [];
+    const section = sectionIds[index];
+    const linked = record.linked;
+    best.length = 0;
+    for (const key of [...tags, section ?? 0]) {
+      const list = postings[key] ?? [];
+      const at = lowerBound(list, index);
+      const end = Math.min(list.length, at + RELATED_WINDOW + 1);
+      for (let position = Math.max(0, at - RELATED_WINDOW); position < end; position++) {
+        const other = list[position] ?? index;
+        if (other === index || seen[other] === index) continue;
+        seen[other] = index;
+        const otherTags = tagIds[other] ?? [];
+        let shared = 0;
+        for (let a = 0, b = 0; a < tags.length && b < otherTags.length; ) {
+          const x = tags[a] ?? 0;
+          const y = otherTags[b] ?? 0;
+          if (x === y) {
+            shared++;
+            a++;
+            b++;
+          } else if (x < y) a++;
+          else b++;
+        }
+        const score = shared * 2 + (sectionIds[other] === section ? 1 : 0);
+        if (score === 0) continue;
+        if (linked.length > 0 && linked.includes(ordered[other]?.summary.slug ?? '')) continue;
+        best.push({ other, score });
+      }
+    }
+    return best
+      .sort(
+        (a, b) =>
+          b.score - a.score ||
+          Math.abs(a.other - index) - Math.abs(b.other - index) ||
+          a.other - b.other,
+      )
+      .slice(0, RELATED_COUNT)
+      .map((candidate) => candidate.other);
+  });
+}
+
+function lowerBound(sorted: number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sorted[middle] ?? 0) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * The article JSON around its body: `prefix + body + suffix`, built from the summaries'
+ * JSON text so that 100,000 articles are assembled by joining strings, not re-serialising.
+ */
+export function articleJsonParts(
+  record: ArticleRecord,
+  summaryJson: string,
+  relatedJson: string[],
+): { prefix: string; suffix: string } {
+  const rest = JSON.stringify({
+    tags: record.tags,
+    authors: record.authors,
+    isSample: record.isSample,
+    ...(record.source ? { source: record.source } : {}),
+  });
+  return {
+    prefix: `${summaryJson.slice(0, -1)},${rest.slice(1, -1)},"body":`,
+    suffix: `,"related":[${relatedJson.join(',')}]}`,
+  };
+}
+
+/** One page of the latest-articles index, as JSON text. */
+export function latestPageJson(
+  summaryJson: string[],
+  page: number,
+  pageSize: number,
+): string {
+  const pageCount = Math.max(1, Math.ceil(summaryJson.length / pageSize));
+  const articles = summaryJson.slice((page - 1) * pageSize, page * pageSize).join(',');
+  return `{"page":${page},"pageCount":${pageCount},"pageSize":${pageSize},"total":${summaryJson.length},"articles":[${articles}]}`;
+}

@@ -1,0 +1,57 @@
+/**
+ * Runs content jobs on every core: one worker thread per core, each taking the next job as
+ * soon as it finishes one, so a slow chunk never holds the others up. Jobs are made on
+ * demand, so a large build never holds all of its work in memory at once.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { runJob, type Job, type JobResult } from './content-jobs.ts';
+
+type Reply = { ok: true; result: JobResult } | { ok: false; error: string };
+
+export async function runJobs(
+  count: number,
+  makeJob: (index: number) => Job,
+  onResult: (index: number, result: JobResult) => void,
+  options: { useWorkers: boolean },
+): Promise<void> {
+  const threads = Math.min(availableParallelism(), count);
+  if (!options.useWorkers || threads <= 1) {
+    for (let index = 0; index < count; index++) onResult(index, runJob(makeJob(index)));
+    return;
+  }
+  let next = 0;
+  const workers = Array.from(
+    { length: threads },
+    () => new Worker(new URL('./content-worker.ts', import.meta.url)),
+  );
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            worker.once('error', reject);
+            const take = () => {
+              if (next >= count) {
+                resolve();
+                return;
+              }
+              const index = next++;
+              worker.once('message', (reply: Reply) => {
+                if (!reply.ok) {
+                  reject(new Error(`content worker failed: ${reply.error}`));
+                  return;
+                }
+                onResult(index, reply.result);
+                take();
+              });
+              worker.postMessage(makeJob(index));
+            };
+            take();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}

@@ -1,0 +1,497 @@
+/**
+ * The content build on disk, incremental by content hash. A file whose size and time are
+ * unchanged is not read again; a changed one is read again, and an output is written only
+ * when what it is made of changed. When an edit leaves everything lists are made of as it
+ * was (the usual fix to a body), only that article is rendered and written.
+ *
+ * Nothing is published before every problem has been found. A first (or large) build renders
+ * the API into a staging folder beside the output and swaps it in whole; an incremental one
+ * renders the few changed articles in memory. Every file is written beside its target and
+ * renamed into place, and the record of what is on disk (the manifest) is saved last.
+ */
+import { mkdirSync } from 'node:fs';
+import { copyFile, mkdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { apiPaths } from '../../src/contract/article.ts';
+import type { ArticleRecord, Reference } from './article-record.ts';
+import {
+  assembleCorpus,
+  indexOutputs,
+  listArticles,
+  referenceProblems,
+  renderArticles,
+  scanFiles,
+  settingsFor,
+  type ArticleFile,
+  type BuildOptions,
+  type Corpus,
+  type Settings,
+} from './build-content.ts';
+import { contentHash, writeFileAtomic, type Rendered, type Scanned } from './content-jobs.ts';
+import { danglingReferences } from './corpus.ts';
+import { ContentError, type Problem } from './problem.ts';
+
+/** Bump when the build's output or the manifest's shape changes: every output is redone. */
+const MANIFEST_VERSION = 3;
+const MARKER = '.content-build';
+/** Past this many articles to render, a staging folder beats rendering in memory. */
+const STAGING_THRESHOLD = 5000;
+
+/**
+ * What the last build read and wrote, in columns (arrays of strings and numbers serialise
+ * several times faster than 100,000 small objects). Per file, by index in `abs`.
+ */
+type Manifest = {
+  version: number;
+  /** The settings the outputs were built with; other settings mean a fresh build. */
+  settingsKey: string;
+  buildId: string;
+  abs: string[];
+  mtime: number[];
+  size: number[];
+  hash: string[];
+  /** The scanned record as JSON ('' for a file with none), and its slug. */
+  record: string[];
+  slug: string[];
+  /** From the file's last render: its exact references and the local images it shows. */
+  references: string[];
+  images: string[];
+  /** Output path -> signature of what it was made from (articles included). */
+  outputs: Record<string, string>;
+};
+
+export type WriteOptions = BuildOptions & {
+  outDir: string;
+  /** Manifests; default node_modules/.cache/news-reader-content. */
+  cacheDir?: string;
+};
+
+export type WriteStats = {
+  articles: number;
+  scanned: number;
+  rendered: number;
+  written: number;
+  unchanged: number;
+  deleted: number;
+};
+
+type Published = { write: () => Promise<WriteStats>; corpusSize: number };
+
+/**
+ * Scans, renders and checks the corpus without publishing anything: throws ContentError with
+ * every problem. `write()` then publishes the result.
+ */
+export async function prepareContent(options: WriteOptions): Promise<Published> {
+  const settings = await settingsFor(options);
+  const outDir = path.resolve(options.outDir);
+  const cacheDir =
+    options.cacheDir ?? path.join(settings.rootDir, 'node_modules/.cache/news-reader-content');
+  const manifestFile = path.join(cacheDir, `manifest-${contentHash(outDir).slice(0, 12)}.bin`);
+  const settingsKey = JSON.stringify([
+    MANIFEST_VERSION,
+    settings.apiDir,
+    settings.imageBase,
+    settings.pageSize,
+    settings.siteUrl,
+    Object.entries(settings.localImages).sort(([a], [b]) => (a < b ? -1 : 1)),
+  ]);
+  const [previousManifest, files] = await Promise.all([
+    readManifest(manifestFile, settingsKey),
+    listArticles(settings),
+  ]);
+  const marker = await readText(path.join(outDir, settings.apiDir, MARKER));
+  const previous = previousManifest?.buildId === marker ? previousManifest : undefined;
+
+  const stats = await mapLimit(files, 256, (file) => stat(file.abs));
+  const before = new Map(previous?.abs.map((abs, index) => [abs, index]));
+  const changed: ArticleFile[] = [];
+  files.forEach((file, index) => {
+    const old = before.get(file.abs);
+    const now = stats[index];
+    if (old === undefined || previous?.mtime[old] !== now?.mtimeMs || previous?.size[old] !== now?.size) {
+      changed.push(file);
+    }
+  });
+  const scannedChanged = await scanFiles(changed, settings);
+  const next = newManifest(settingsKey, files, stats);
+  const context: Context = { settings, outDir, manifestFile, previous, next, scanned: changed.length };
+
+  // An edit that leaves every record as it was (its title, dates, tags...) changes no list:
+  // only the article itself is rendered again.
+  const isSameFiles =
+    previous !== undefined &&
+    previous.abs.length === files.length &&
+    files.every((file, index) => previous.abs[index] === file.abs);
+  if (
+    previous &&
+    isSameFiles &&
+    scannedChanged.every((result) => {
+      const old = before.get(result.abs);
+      return (
+        old !== undefined &&
+        result.problems.length === 0 &&
+        result.record !== undefined &&
+        JSON.stringify(result.record) === previous.record[old]
+      );
+    })
+  ) {
+    return prepareBodiesOnly(context, previous, scannedChanged);
+  }
+  return prepareAll(context, previous, scannedChanged);
+}
+
+type Context = {
+  settings: Settings;
+  outDir: string;
+  manifestFile: string;
+  previous: Manifest | undefined;
+  next: Manifest;
+  scanned: number;
+};
+
+function newManifest(settingsKey: string, files: ArticleFile[], stats: ({ mtimeMs: number; size: number } | undefined)[]): Manifest {
+  return {
+    version: MANIFEST_VERSION,
+    settingsKey,
+    buildId: '',
+    abs: files.map((file) => file.abs),
+    mtime: stats.map((entry) => entry?.mtimeMs ?? 0),
+    size: stats.map((entry) => entry?.size ?? 0),
+    hash: [],
+    record: [],
+    slug: [],
+    references: [],
+    images: [],
+    outputs: {},
+  };
+}
+
+/** Only bodies changed: render those articles, with the lists and related as they were. */
+async function prepareBodiesOnly(
+  context: Context,
+  previous: Manifest,
+  changed: Scanned[],
+): Promise<Published> {
+  const { settings, next } = context;
+  next.hash = [...previous.hash];
+  next.record = previous.record;
+  next.slug = previous.slug;
+  next.references = [...previous.references];
+  next.images = [...previous.images];
+  next.outputs = { ...previous.outputs };
+  const fileIndex = new Map(previous.abs.map((abs, index) => [abs, index]));
+
+  // A corpus of just the changed articles and the summaries their JSON embeds.
+  const bySlug = new Map<string, number>();
+  previous.slug.forEach((slug, index) => {
+    if (slug !== '') bySlug.set(slug, index);
+  });
+  const records = changed.map((result) => result.record as ArticleRecord);
+  const corpus: Corpus = {
+    ordered: records,
+    hashes: changed.map((result) => result.hash),
+    abs: changed.map((result) => result.abs),
+    summaryJson: records.map((record) => JSON.stringify(record.summary)),
+    related: records.map(() => []),
+  };
+  const relatedJson = records.map((record) => {
+    const name = articlePath(settings, record.summary.slug);
+    const slugs = (previous.outputs[`${name}#related`] ?? '').split(' ').filter(Boolean);
+    return slugs.map((slug) => {
+      const other = previous.record[bySlug.get(slug) ?? -1] ?? '{}';
+      return JSON.stringify((JSON.parse(other) as ArticleRecord).summary);
+    });
+  });
+  // Related summaries go in as extra entries of the small corpus.
+  relatedJson.forEach((list, index) => {
+    corpus.related[index] = list.map((json) => {
+      corpus.summaryJson.push(json);
+      return corpus.summaryJson.length - 1;
+    });
+  });
+  const rendered = await renderArticles(corpus, records.map((_, index) => index), settings);
+
+  const slugs = new Set(bySlug.keys());
+  const problems: Problem[] = rendered.flatMap((result) => result.problems);
+  problems.push(
+    ...danglingReferences(
+      records.map((record, index) => ({ file: record.file, references: rendered[index]?.references ?? [] })),
+      slugs,
+    ),
+  );
+  if (problems.length > 0) throw new ContentError(problems);
+
+  changed.forEach((result, index) => {
+    const at = fileIndex.get(result.abs) ?? -1;
+    next.hash[at] = result.hash;
+    next.references[at] = JSON.stringify(rendered[index]?.references ?? []);
+    next.images[at] = JSON.stringify(rendered[index]?.images ?? []);
+  });
+
+  return {
+    corpusSize: previous.abs.length,
+    write: async () => {
+      let written = 0;
+      for (const [index, record] of records.entries()) {
+        const json = rendered[index]?.json;
+        if (json === undefined) continue;
+        const name = articlePath(settings, record.summary.slug);
+        writeFileAtomic(path.join(context.outDir, name), json);
+        next.outputs[name] = `${changed[index]?.hash ?? ''}|${next.outputs[`${name}#related`] ?? ''}`;
+        written++;
+      }
+      const images = records.flatMap((record, index) => [
+        ...record.images,
+        ...(rendered[index]?.images ?? []),
+      ]);
+      written += await copyImages(context, next, images);
+      await saveManifest(context);
+      const outputs = Object.keys(next.outputs).filter((name) => !name.endsWith('#related'));
+      return {
+        articles: previous.abs.length,
+        scanned: context.scanned,
+        rendered: records.length,
+        written,
+        unchanged: outputs.length - written,
+        deleted: 0,
+      };
+    },
+  };
+}
+
+/** Anything else: the lists may have changed, so everything is recomputed and compared. */
+async function prepareAll(
+  context: Context,
+  previous: Manifest | undefined,
+  changedScans: Scanned[],
+): Promise<Published> {
+  const { settings, next, outDir } = context;
+  const fresh = new Map(changedScans.map((result) => [result.abs, result]));
+  const before = new Map(previous?.abs.map((abs, index) => [abs, index]));
+  const scanned: Scanned[] = next.abs.map((abs) => {
+    const result = fresh.get(abs);
+    if (result) return result;
+    const old = before.get(abs) ?? -1;
+    const json = previous?.record[old] ?? '';
+    const record = json === '' ? undefined : (JSON.parse(json) as ArticleRecord);
+    return {
+      file: record?.file ?? abs,
+      abs,
+      hash: previous?.hash[old] ?? '',
+      ...(record ? { record } : {}),
+      problems: [],
+    };
+  });
+  const { corpus, problems } = assembleCorpus(scanned);
+  const onDisk = previous?.outputs ?? {};
+
+  const summaryHash = corpus.summaryJson.map((json) => contentHash(json).slice(0, 16));
+  const signatures = corpus.ordered.map(
+    (_, index) =>
+      `${corpus.hashes[index] ?? ''}|${(corpus.related[index] ?? []).map((other) => summaryHash[other]).join(',')}`,
+  );
+  const toRender = corpus.ordered.flatMap((record, index) =>
+    onDisk[articlePath(settings, record.summary.slug)] === signatures[index] ? [] : [index],
+  );
+  const isStaged = previous === undefined || toRender.length > STAGING_THRESHOLD;
+  const staging = path.join(
+    path.dirname(outDir),
+    `.${path.basename(outDir)}-content-staging-${process.pid}`,
+  );
+
+  let rendered: Rendered[] = [];
+  if (problems.length === 0) {
+    if (isStaged) {
+      await rm(staging, { recursive: true, force: true });
+      await mkdir(path.join(staging, settings.apiDir, 'articles'), { recursive: true });
+      rendered = await renderArticles(corpus, toRender, settings, {
+        targetOf: (slug) => path.join(staging, articlePath(settings, slug)),
+        isAtomic: false,
+      });
+    } else {
+      rendered = await renderArticles(corpus, toRender, settings);
+    }
+  }
+  const renderedAt = new Map(toRender.map((index, position) => [index, rendered[position]]));
+  const fileAt = corpus.abs.map((abs) => before.get(abs) ?? -1);
+  const oldReferences = (index: number): Reference[] => {
+    const json = previous?.references[fileAt[index] ?? -1];
+    return json ? (JSON.parse(json) as Reference[]) : [];
+  };
+  problems.push(...rendered.flatMap((result) => result.problems));
+  if (problems.length === 0) {
+    problems.push(
+      ...referenceProblems(
+        corpus,
+        (index) => renderedAt.get(index)?.references ?? oldReferences(index),
+      ),
+    );
+  }
+  if (problems.length > 0) {
+    await rm(staging, { recursive: true, force: true });
+    throw new ContentError(problems);
+  }
+
+  // The manifest's columns, by file.
+  const positionOf = new Map(corpus.abs.map((abs, index) => [abs, index]));
+  next.abs.forEach((abs, at) => {
+    const index = positionOf.get(abs);
+    const scan = scanned[at];
+    next.hash[at] = scan?.hash ?? '';
+    next.record[at] = scan?.record ? JSON.stringify(scan.record) : '';
+    next.slug[at] = scan?.record?.summary.slug ?? '';
+    const result = index === undefined ? undefined : renderedAt.get(index);
+    const old = before.get(abs) ?? -1;
+    next.references[at] = result ? JSON.stringify(result.references) : (previous?.references[old] ?? '[]');
+    next.images[at] = result ? JSON.stringify(result.images) : (previous?.images[old] ?? '[]');
+  });
+  corpus.ordered.forEach((record, index) => {
+    const name = articlePath(settings, record.summary.slug);
+    next.outputs[name] = signatures[index] ?? '';
+    next.outputs[`${name}#related`] = (corpus.related[index] ?? [])
+      .map((other) => corpus.ordered[other]?.summary.slug ?? '')
+      .join(' ');
+  });
+
+  return {
+    corpusSize: corpus.ordered.length,
+    write: async () => {
+      const apiDir = path.join(outDir, settings.apiDir);
+      await rm(path.join(apiDir, MARKER), { force: true });
+      let written = 0;
+      let unchanged = 0;
+      if (isStaged) {
+        for (const [name, text] of indexOutputs(corpus, settings)) {
+          next.outputs[name] = contentHash(text);
+          const inApi = name.startsWith(`${settings.apiDir}/`);
+          const target = path.join(inApi ? staging : outDir, name);
+          mkdirSync(path.dirname(target), { recursive: true });
+          writeFileAtomic(target, text);
+          written++;
+        }
+        written += renderedAt.size;
+        // The staged API replaces the published one whole.
+        const old = path.join(outDir, `.${settings.apiDir}-old-${process.pid}`);
+        await mkdir(outDir, { recursive: true });
+        await rename(apiDir, old).catch(() => undefined);
+        await rename(path.join(staging, settings.apiDir), apiDir);
+        await rm(staging, { recursive: true, force: true });
+        await rm(old, { recursive: true, force: true });
+      } else {
+        for (const [index, result] of renderedAt) {
+          const record = corpus.ordered[index];
+          if (record === undefined || result?.json === undefined) continue;
+          writeFileAtomic(path.join(outDir, articlePath(settings, record.summary.slug)), result.json);
+          written++;
+        }
+        unchanged += corpus.ordered.length - renderedAt.size;
+        for (const [name, text] of indexOutputs(corpus, settings)) {
+          const signature = contentHash(text);
+          next.outputs[name] = signature;
+          if (onDisk[name] === signature) {
+            unchanged++;
+            continue;
+          }
+          const target = path.join(outDir, name);
+          mkdirSync(path.dirname(target), { recursive: true });
+          writeFileAtomic(target, text);
+          written++;
+        }
+      }
+      const images = [
+        ...corpus.ordered.flatMap((record) => record.images),
+        ...next.images.flatMap((json) => JSON.parse(json) as string[]),
+      ];
+      written += await copyImages(context, next, images);
+
+      let deleted = 0;
+      for (const name of Object.keys(onDisk)) {
+        if (name in next.outputs || name.endsWith('#related')) continue;
+        if (isStaged && name.startsWith(`${settings.apiDir}/`)) continue;
+        await unlink(path.join(outDir, name)).catch(() => undefined);
+        deleted++;
+      }
+      await saveManifest(context);
+      return {
+        articles: corpus.ordered.length,
+        scanned: context.scanned,
+        rendered: renderedAt.size,
+        written,
+        unchanged,
+        deleted,
+      };
+    },
+  };
+}
+
+function articlePath(settings: Settings, slug: string): string {
+  return `${settings.apiDir}/${apiPaths.article(slug)}`;
+}
+
+/** Copies the local images articles show, when new or changed. */
+async function copyImages(context: Context, manifest: Manifest, images: string[]): Promise<number> {
+  const { settings, outDir, previous } = context;
+  let written = 0;
+  for (const image of [...new Set(images)].sort()) {
+    const source = path.join(settings.imagesDir, image);
+    const { mtimeMs, size } = await stat(source);
+    const name = `images/${image}`;
+    manifest.outputs[name] = `${mtimeMs}:${size}`;
+    if (previous?.outputs[name] === manifest.outputs[name]) continue;
+    const target = path.join(outDir, name);
+    mkdirSync(path.dirname(target), { recursive: true });
+    await copyFile(source, `${target}.tmp`);
+    await rename(`${target}.tmp`, target);
+    written++;
+  }
+  return written;
+}
+
+async function saveManifest(context: Context): Promise<void> {
+  const { next, manifestFile } = context;
+  next.buildId = contentHash(`${process.pid}:${Date.now()}:${Math.random()}`);
+  await mkdir(path.dirname(manifestFile), { recursive: true });
+  await writeFile(`${manifestFile}.tmp`, serialize(next));
+  await rename(`${manifestFile}.tmp`, manifestFile);
+  const apiDir = path.join(context.outDir, context.settings.apiDir);
+  mkdirSync(apiDir, { recursive: true });
+  writeFileAtomic(path.join(apiDir, MARKER), next.buildId);
+}
+
+/** Scans, renders, checks and publishes: the whole incremental build. */
+export async function writeContent(options: WriteOptions): Promise<WriteStats> {
+  const prepared = await prepareContent(options);
+  return prepared.write();
+}
+
+async function readManifest(file: string, settingsKey: string): Promise<Manifest | undefined> {
+  try {
+    const manifest = deserialize(await readFile(file)) as Manifest;
+    return manifest.version === MANIFEST_VERSION && manifest.settingsKey === settingsKey
+      ? manifest
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function readText(file: string): Promise<string | undefined> {
+  return readFile(file, 'utf8').catch(() => undefined);
+}
+
+/** `Promise.all` over many items, at most `limit` at a time. */
+async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        const item = items[index];
+        if (item !== undefined) results[index] = await fn(item);
+      }
+    }),
+  );
+  return results;
+}

@@ -1,0 +1,88 @@
+/**
+ * The steps every importer shares once it has read an item: check what the front matter
+ * requires, pick the slug, turn the body HTML into blocks, and settle image sizes.
+ */
+import { SLUG_PATTERN } from '../../src/contract/article.ts';
+import { slugify } from '../content/article-record.ts';
+import { htmlToBlocks, type DraftBlock, type DraftImage } from './html-to-blocks.ts';
+import { settleImages, sizedImage } from './image-size.ts';
+import type { ImportedArticle } from './imported-article.ts';
+import { asSlug } from './links.ts';
+import type { SourceContext } from './source.ts';
+import { cleanText } from './text.ts';
+
+export type ArticleDraft = {
+  /** Names the item in messages (its URL, or its id). */
+  label: string;
+  /** Slug candidates, best first (from the permalink, the source's own slug ...); else the title. */
+  slugs: (string | undefined)[];
+  title: string;
+  published: string | undefined;
+  modified?: string | undefined;
+  section: string[];
+  tags: string[];
+  authors: string[];
+  standfirst: string;
+  image?: DraftImage | undefined;
+  source?: string | undefined;
+  /** The body, as HTML or as blocks already. */
+  body:
+    | { html: string; base?: string | undefined; siteHosts: ReadonlySet<string> }
+    | { blocks: DraftBlock[] };
+};
+
+export async function completeArticle(
+  draft: ArticleDraft,
+  context: SourceContext,
+): Promise<ImportedArticle | { skip: string }> {
+  const title = cleanText(draft.title);
+  if (title === '') return { skip: `${draft.label}: no title; skipped` };
+  if (draft.published === undefined)
+    return { skip: `${draft.label}: no readable publication date; skipped` };
+  const slug = [...draft.slugs, slugify(title)]
+    .map((candidate) => (candidate === undefined ? undefined : asSlug(candidate)))
+    .find((candidate) => candidate !== undefined && SLUG_PATTERN.test(candidate));
+  if (slug === undefined) return { skip: `${draft.label}: no usable slug; skipped` };
+
+  const warn = (message: string) => context.warn(`${slug}: ${message}`);
+  const image = draft.image && (await sizedImage(draft.image, context.measureImage, warn));
+  const drafted =
+    'html' in draft.body
+      ? htmlToBlocks(draft.body.html, {
+          base: draft.body.base,
+          siteHosts: draft.body.siteHosts,
+          fallbackAlt: title,
+        })
+      : draft.body.blocks;
+  // Feeds often repeat the hero as the body's first image.
+  const body = await settleImages(
+    drafted.filter((block) => block.type !== 'image' || block.image.src !== image?.src),
+    context.measureImage,
+    warn,
+  );
+  const section = names(draft.section);
+  return {
+    slug,
+    title,
+    published: draft.published,
+    ...(draft.modified === undefined ? {} : { modified: draft.modified }),
+    section: section.length > 0 ? section : [context.section],
+    tags: names(draft.tags),
+    authors: names(draft.authors),
+    standfirst: cleanText(draft.standfirst),
+    ...(image === undefined ? {} : { image }),
+    ...(draft.source === undefined ? {} : { source: draft.source }),
+    body,
+  };
+}
+
+/** Cleaned, non-empty, each once (compared without case). */
+function names(list: string[]): string[] {
+  const seen = new Set<string>();
+  return list.map(cleanText).filter((name) => {
+    const key = name.toLowerCase();
+    if (name === '' || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

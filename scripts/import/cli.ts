@@ -1,0 +1,141 @@
+/**
+ * `npm run import -- <wordpress|jsonfeed|rss> <source> [options]`: imports articles from a
+ * newsroom into `<out>/articles/` as Markdown, in the form editors write by hand.
+ * Problems go to stderr, one line each; the exit code is 1 when the import stopped, 2 when
+ * the command line is wrong.
+ */
+import { parseArgs } from 'node:util';
+import { sinceToIso } from './dates.ts';
+import { DEFAULT_HTTP, type HttpOptions } from './http.ts';
+import { httpImageMeasurer } from './image-size.ts';
+import { ImportError } from './import-error.ts';
+import { jsonFeedSource } from './json-feed.ts';
+import { rssSource } from './rss.ts';
+import { runImport, type ImportSummary } from './run-import.ts';
+import type { ImportSource, SourceContext } from './source.ts';
+import { wordpressSource } from './wordpress.ts';
+
+export const USAGE = `Usage: npm run import -- <kind> <source> [options]
+
+  wordpress https://example.org/wp-json [--since 2023-08-01] [--per-page 100]
+  jsonfeed  URL|FILE
+  rss       URL|FILE
+
+Options:
+  --out DIR          content folder; articles go to DIR/articles/ (default: content)
+  --section NAME     section for articles whose source names none (default: News)
+  --timeout SECONDS  per request (default: 20)
+  --attempts N       tries per request for timeouts, 5xx and 429 (default: 4)
+  --retry-delay S    first pause between tries, doubling after (default: 1)`;
+
+export type CliIo = { log: (line: string) => void; warn: (line: string) => void };
+
+class UsageError extends Error {}
+
+/** Runs the command; returns the exit code. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  let source: ImportSource;
+  let out: string;
+  try {
+    ({ source, out } = sourceFromArgs(argv, io));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.warn(error.message);
+    io.warn(USAGE);
+    return 2;
+  }
+  try {
+    const summary = await runImport(source, { out, log: io.log, warn: io.warn });
+    io.log(summaryLine(summary));
+    return 0;
+  } catch (error) {
+    if (!(error instanceof ImportError)) throw error;
+    io.warn(`import stopped: ${error.message}`);
+    return 1;
+  }
+}
+
+export function summaryLine({ written, unchanged, skipped }: ImportSummary): string {
+  return `${written} written, ${unchanged} unchanged, ${skipped} skipped`;
+}
+
+function sourceFromArgs(argv: string[], io: CliIo): { source: ImportSource; out: string } {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', default: 'content' },
+        section: { type: 'string', default: 'News' },
+        since: { type: 'string' },
+        'per-page': { type: 'string', default: '100' },
+        timeout: { type: 'string', default: String(DEFAULT_HTTP.timeoutMs / 1000) },
+        attempts: { type: 'string', default: String(DEFAULT_HTTP.attempts) },
+        'retry-delay': { type: 'string', default: String(DEFAULT_HTTP.retryDelayMs / 1000) },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  const [kind, location, ...extra] = positionals;
+  if (kind === undefined || location === undefined)
+    throw new UsageError('missing <kind> and <source>');
+  if (extra.length > 0) throw new UsageError(`unexpected argument: ${extra.join(' ')}`);
+  if (values.section.trim() === '') throw new UsageError('--section must not be empty');
+
+  const http: HttpOptions = {
+    timeoutMs: number('--timeout', values.timeout, 0.001) * 1000,
+    attempts: Math.trunc(number('--attempts', values.attempts, 1)),
+    retryDelayMs: number('--retry-delay', values['retry-delay'], 0) * 1000,
+  };
+  const context: SourceContext = {
+    http,
+    section: values.section.trim(),
+    measureImage: httpImageMeasurer(http),
+    warn: io.warn,
+  };
+  if (kind !== 'wordpress' && values.since !== undefined) {
+    throw new UsageError('--since is for wordpress only: feeds have no query for it');
+  }
+  switch (kind) {
+    case 'wordpress': {
+      if (!/^https?:\/\//i.test(location))
+        throw new UsageError('wordpress needs the URL of the REST API');
+      const since = values.since === undefined ? undefined : sinceToIso(values.since);
+      if (values.since !== undefined && since === undefined) {
+        throw new UsageError(`--since ${values.since}: expected a date like 2023-08-01`);
+      }
+      const perPage = Math.trunc(number('--per-page', values['per-page'], 1));
+      return {
+        source: wordpressSource(
+          { base: location, perPage, ...(since === undefined ? {} : { since }) },
+          context,
+        ),
+        out: values.out,
+      };
+    }
+    case 'jsonfeed':
+      return { source: jsonFeedSource(location, context), out: values.out };
+    case 'rss':
+      return { source: rssSource(location, context), out: values.out };
+    default:
+      throw new UsageError(`unknown kind "${kind}": use wordpress, jsonfeed or rss`);
+  }
+}
+
+function number(flag: string, value: string, min: number): number {
+  const parsed = Number(value);
+  if (value.trim() === '' || !Number.isFinite(parsed) || parsed < min) {
+    throw new UsageError(`${flag} ${value}: expected a number of at least ${min}`);
+  }
+  return parsed;
+}
+
+if (import.meta.main) {
+  process.exitCode = await main(process.argv.slice(2), {
+    log: (line) => console.log(line),
+    warn: (line) => console.error(line),
+  });
+}

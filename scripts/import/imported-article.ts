@@ -1,0 +1,62 @@
+/**
+ * What every importer produces before anything is written: an article in the reader's own
+ * terms (the contract's blocks), except that a link keeps both its absolute URL and, for a
+ * link to the source site's `/{slug}/`, the slug it may point at. Which of the two is written
+ * is decided at the last moment, against the slugs that exist then (see write-article.ts).
+ *
+ * Schemas, not just types, because unresolved articles wait in the resume state on disk and
+ * are checked when read back.
+ */
+import * as v from 'valibot';
+import { ImageSchema, TextRunSchema } from '../../src/contract/article.ts';
+
+export const ImportTargetSchema = v.object({
+  /** Absolute http(s) or mailto URL: what is written when `slug` is not an article here. */
+  url: v.string(),
+  /** The article slug this link names on the source site, when it names one. */
+  slug: v.optional(v.string()),
+});
+export type ImportTarget = v.InferOutput<typeof ImportTargetSchema>;
+
+export const ImportInlineSchema = v.variant('type', [
+  TextRunSchema,
+  v.object({
+    type: v.literal('link'),
+    target: ImportTargetSchema,
+    children: v.array(TextRunSchema),
+  }),
+  v.object({ type: v.literal('break') }),
+]);
+export type ImportInline = v.InferOutput<typeof ImportInlineSchema>;
+
+const inlines = v.array(ImportInlineSchema);
+
+export const ImportBlockSchema = v.variant('type', [
+  v.object({ type: v.literal('paragraph'), content: inlines }),
+  v.object({ type: v.literal('heading'), level: v.picklist([2, 3, 4]), content: inlines }),
+  v.object({ type: v.literal('quote'), paragraphs: v.array(inlines) }),
+  v.object({ type: v.literal('list'), isOrdered: v.boolean(), items: v.array(inlines) }),
+  /** A remote image with its true size: written into the body and into `media`. */
+  v.object({ type: v.literal('image'), image: ImageSchema }),
+  v.object({ type: v.literal('read-link'), title: v.string(), target: ImportTargetSchema }),
+]);
+export type ImportBlock = v.InferOutput<typeof ImportBlockSchema>;
+
+export const ImportedArticleSchema = v.object({
+  slug: v.string(),
+  title: v.string(),
+  /** ISO 8601 with offset. */
+  published: v.string(),
+  modified: v.optional(v.string()),
+  /** From the top section down; one name when sections do not nest. */
+  section: v.array(v.string()),
+  tags: v.array(v.string()),
+  authors: v.array(v.string()),
+  standfirst: v.string(),
+  /** The hero: a remote https image with its size. */
+  image: v.optional(ImageSchema),
+  /** The original URL. */
+  source: v.optional(v.string()),
+  body: v.array(ImportBlockSchema),
+});
+export type ImportedArticle = v.InferOutput<typeof ImportedArticleSchema>;

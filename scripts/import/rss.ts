@@ -1,0 +1,234 @@
+/**
+ * RSS 2.0 importer, from a URL or a file, following RFC 5005's `<atom:link rel="next">` when
+ * a feed pages. The first `<category>` is the section (a `/`-separated value, as RSS 2.0
+ * defines it, is a path from the top: "Africa/Sudan"); the others are tags. The hero is the
+ * largest `media:content` image, else an image `enclosure`.
+ */
+import { decodeHTML } from 'entities';
+import { splitCaptionCredit } from '../content/caption.ts';
+import { completeArticle } from './article-draft.ts';
+import { fromRfc3339, fromRfc822 } from './dates.ts';
+import { checkShape, isHttpUrl, readPage } from './fetch-page.ts';
+import { htmlToBlocks, type DraftBlock, type DraftImage } from './html-to-blocks.ts';
+import { safeImageUrl, safeLinkUrl, siteHosts, slugOfPermalink } from './links.ts';
+import type { ImportSource, SourceContext, SourcePage } from './source.ts';
+import {
+  captionText,
+  dimension,
+  FeedSchema,
+  first,
+  html,
+  parseXml,
+  plain,
+  type Item,
+  type MediaContent,
+} from './rss-xml.ts';
+import { htmlToText, withoutMoreMarker } from './text.ts';
+
+export function rssSource(location: string, context: SourceContext): ImportSource {
+  const visited = new Set<string>();
+  return {
+    name: location,
+    key: JSON.stringify(['rss', location]),
+    start: location,
+    async fetchPage(cursor): Promise<SourcePage> {
+      const where = String(cursor);
+      visited.add(where);
+      const page = await readPage(
+        where,
+        context.http,
+        'application/rss+xml, application/xml, text/xml',
+      );
+      const channel = checkShape(page, FeedSchema, parseXml(page), 'an RSS 2.0 feed').rss
+        .channel[0];
+      const home =
+        channel?.link?.[0] === undefined
+          ? undefined
+          : safeLinkUrl(plain(channel.link[0]), undefined);
+      const base = isHttpUrl(where) ? where : home;
+
+      const articles = [];
+      const skipped = [];
+      for (const item of channel?.item ?? []) {
+        const article = await completeArticle(draftOf(item, base, home), context);
+        if ('skip' in article) skipped.push(article.skip);
+        else articles.push(article);
+      }
+      const nextHref = channel?.['atom:link']?.find((link) => link['@_rel'] === 'next')?.['@_href'];
+      const next = nextHref === undefined ? undefined : safeLinkUrl(decodeHTML(nextHref), base);
+      const hasNext = next !== undefined && next.startsWith('http') && !visited.has(next);
+      return { articles, skipped, label: where, ...(hasNext ? { next } : {}) };
+    },
+  };
+}
+
+function draftOf(item: Item, base: string | undefined, home: string | undefined) {
+  const link = first(item.link, (text) => safeLinkUrl(plain(text), base));
+  const guid = first(item.guid, (text) => safeLinkUrl(plain(text), undefined));
+  // Titles are entity-encoded HTML in practice (&#8216;, &lt;em&gt;): read as HTML, kept as text.
+  const title = first(item.title, (text) => htmlToText(html(text))) ?? '';
+  const categories = (item.category ?? []).map(plain).filter((name) => name !== '');
+  const [section = '', ...tags] = categories;
+  const image = heroOf(item, base, title);
+  const published =
+    first(item.pubDate, (text) => fromRfc822(plain(text))) ??
+    first(item['dc:date'], (text) => fromRfc3339(plain(text)));
+  const description = first(item.description, (text) => htmlToText(html(text))) ?? '';
+  const { standfirst, caption, credit } = splitRunInCaption(description, image?.caption);
+  return {
+    label: link ?? guid ?? (title || 'an item without title or link'),
+    slugs: [slugOfPermalink(link), slugOfPermalink(guid)],
+    title,
+    published,
+    section: section.split('/'),
+    tags,
+    authors: authorsOf(item),
+    standfirst: item['content:encoded'] === undefined ? '' : standfirst,
+    image:
+      image === undefined || image.caption !== undefined || caption === undefined
+        ? image
+        : {
+            ...image,
+            caption,
+            ...(credit === undefined ? {} : { credit }),
+            alt: image.alt === title ? caption : image.alt,
+          },
+    source: link ?? guid,
+    body: {
+      blocks: htmlToBlocks(
+        first(item['content:encoded'], html) ?? first(item.description, html) ?? '',
+        {
+          base: link ?? base,
+          siteHosts: siteHosts(link, home, base),
+          fallbackAlt: title,
+        },
+      ).filter((block) => !isAppearedFirst(block)),
+    },
+  };
+}
+
+/**
+ * RSS descriptions often open with the hero's caption and run straight into the excerpt:
+ * "... on July 18, 2023 [Agency]The UK and Turkiye have ...". The bracketed credit with no
+ * space after it marks where the caption ends.
+ */
+export function splitRunInCaption(
+  description: string,
+  knownCaption: string | undefined,
+): { standfirst: string; caption?: string; credit?: string } {
+  const text = withoutMoreMarker(
+    description.replace(/\s*The post .+ appeared first on .+\.$/su, ''),
+  );
+  const runIn = /^(.+?)\s?\[([^[\]]{2,200}?)\s*\](?=\S)(.+)$/su.exec(text);
+  if (runIn !== null) {
+    const [, caption = '', credit = '', rest = ''] = runIn;
+    return { standfirst: rest.trim(), caption: caption.trim(), credit: credit.trim() };
+  }
+  if (knownCaption !== undefined && knownCaption !== '' && text.startsWith(knownCaption)) {
+    return {
+      standfirst: text
+        .slice(knownCaption.length)
+        .replace(/^\s*\[[^[\]]*\]/, '')
+        .trim(),
+    };
+  }
+  return { standfirst: text };
+}
+
+function heroOf(item: Item, base: string | undefined, title: string): DraftImage | undefined {
+  const groups = item['media:group'] ?? [];
+  const contents = [
+    ...(item['media:content'] ?? []),
+    ...groups.flatMap((group) => group['media:content'] ?? []),
+  ]
+    .filter(isImage)
+    .flatMap((content) => {
+      const src =
+        content['@_url'] === undefined
+          ? undefined
+          : safeImageUrl(decodeHTML(content['@_url']), base);
+      return src === undefined
+        ? []
+        : [
+            {
+              content,
+              src,
+              width: dimension(content['@_width']),
+              height: dimension(content['@_height']),
+            },
+          ];
+    });
+  const sized = contents.filter(
+    (candidate) => candidate.width !== undefined && candidate.height !== undefined,
+  );
+  const area = (candidate: { width?: number; height?: number }) =>
+    (candidate.width ?? 0) * (candidate.height ?? 0);
+  const chosen = sized.sort((a, b) => area(b) - area(a))[0] ?? contents[0];
+  if (chosen !== undefined) {
+    const content = chosen.content;
+    const group = groups[0];
+    const rawCaption =
+      first(content['media:description'], captionText) ??
+      first(group?.['media:description'], captionText) ??
+      first(item['media:description'], captionText) ??
+      '';
+    const credit =
+      first(content['media:credit'], plain) ??
+      first(group?.['media:credit'], plain) ??
+      first(item['media:credit'], plain);
+    const split =
+      credit === undefined ? splitCaptionCredit(rawCaption) : { caption: rawCaption, credit };
+    const alt = first(content['media:title'], plain) ?? first(item['media:title'], plain) ?? '';
+    return {
+      src: chosen.src,
+      alt: alt || split.caption || title,
+      ...(chosen.width !== undefined && chosen.height !== undefined
+        ? { width: chosen.width, height: chosen.height }
+        : {}),
+      ...(split.caption === '' ? {} : { caption: split.caption }),
+      ...(split.credit === undefined ? {} : { credit: split.credit }),
+    };
+  }
+  const enclosure = (item.enclosure ?? []).find((candidate) =>
+    candidate['@_type']?.startsWith('image/'),
+  );
+  const src =
+    enclosure?.['@_url'] === undefined
+      ? undefined
+      : safeImageUrl(decodeHTML(enclosure['@_url']), base);
+  // An enclosure states no size; it is measured later.
+  return src === undefined ? undefined : { src, alt: title };
+}
+
+/** WordPress ends every feed entry with "The post X appeared first on Site."; not part of the story. */
+function isAppearedFirst(block: DraftBlock): boolean {
+  if (block.type !== 'paragraph') return false;
+  const text = block.content
+    .map((inline) =>
+      inline.type === 'text'
+        ? inline.text
+        : inline.type === 'link'
+          ? inline.children.map((run) => run.text).join('')
+          : ' ',
+    )
+    .join('');
+  return APPEARED_FIRST.test(text);
+}
+
+const APPEARED_FIRST = /^The post .+ appeared first on .+\.$/su;
+
+function isImage(content: MediaContent): boolean {
+  if (content['@_medium'] !== undefined) return content['@_medium'] === 'image';
+  if (content['@_type'] !== undefined) return content['@_type'].startsWith('image/');
+  return /\.(?:jpe?g|png|gif|webp|avif)(?:$|\?)/i.test(content['@_url'] ?? '');
+}
+
+function authorsOf(item: Item): string[] {
+  const creators = (item['dc:creator'] ?? []).map(plain).filter((name) => name !== '');
+  if (creators.length > 0) return creators;
+  // RSS's own <author> is "email (Name)"; only the name is a byline.
+  return (item.author ?? []).map(plain).flatMap((author) => {
+    const name = /\(([^()]+)\)\s*$/.exec(author)?.[1];
+    return name === undefined ? [] : [name];
+  });
+}

@@ -1,0 +1,107 @@
+/**
+ * Runs an import page by page: fetch a page, write its articles, save where to resume; at
+ * the end, revisit the articles whose same-site links pointed at articles imported later in
+ * the run, and delete the resume state. Every file write is atomic and skipped when the bytes
+ * would not change, so a re-run of a finished import changes nothing.
+ */
+import { mkdir, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { removeTempFiles } from './atomic-file.ts';
+import type { ImportedArticle } from './imported-article.ts';
+import type { ImportSource } from './source.ts';
+import { clearState, loadState, saveState, stateDir, stateFile } from './state.ts';
+import { renderArticle, writeArticle, type WriteOutcome } from './write-article.ts';
+
+export type RunOptions = {
+  /** The content folder: articles go to `<out>/articles/`, resume state to `<out>/.import/`. */
+  out: string;
+  log: (line: string) => void;
+  warn: (line: string) => void;
+};
+
+export type ImportSummary = { written: number; unchanged: number; skipped: number };
+
+export async function runImport(source: ImportSource, options: RunOptions): Promise<ImportSummary> {
+  const { log, warn } = options;
+  const articlesDir = path.join(options.out, 'articles');
+  await mkdir(articlesDir, { recursive: true });
+  const leftovers =
+    (await removeTempFiles(articlesDir)) + (await removeTempFiles(stateDir(options.out)));
+  if (leftovers > 0) log(`removed ${leftovers} temporary file(s) left by an interrupted run`);
+
+  const file = stateFile(options.out, source.key);
+  const state = await loadState(file, warn);
+  let cursor = state?.next ?? source.start;
+  if (state) log(`resuming the interrupted import of ${source.name} at ${String(cursor)}`);
+  const pending = new Map<string, ImportedArticle>(
+    state?.pending.map((article) => [article.slug, article]),
+  );
+
+  const known = await existingSlugs(articlesDir);
+  const batch = new Set<string>();
+  const outcomes = new Map<string, WriteOutcome>();
+  let skipped = 0;
+
+  const write = async (article: ImportedArticle, slugs: ReadonlySet<string>) => {
+    const { text, unresolved } = renderArticle(article, slugs);
+    const result = await writeArticle(
+      path.join(articlesDir, `${article.slug}.md`),
+      text,
+      article.source,
+    );
+    if (result.reason !== undefined) warn(`${article.slug}: ${result.reason}`);
+    if (result.outcome !== 'skipped' && unresolved.length > 0) pending.set(article.slug, article);
+    else pending.delete(article.slug);
+    return result.outcome;
+  };
+
+  for (;;) {
+    const page = await source.fetchPage(cursor);
+    page.skipped.forEach((message) => warn(message));
+    skipped += page.skipped.length;
+    const fresh: ImportedArticle[] = [];
+    for (const article of page.articles) {
+      if (batch.has(article.slug)) {
+        warn(`${article.slug}: another item of this import has the same slug; skipped`);
+        skipped++;
+        continue;
+      }
+      batch.add(article.slug);
+      fresh.push(article);
+    }
+    // The whole page is known before any of it is written, so links within a page resolve.
+    fresh.forEach((article) => known.add(article.slug));
+    for (const article of fresh) outcomes.set(article.slug, await write(article, known));
+    log(`${page.label}: ${fresh.length} article${fresh.length === 1 ? '' : 's'}`);
+    if (page.next === undefined) break;
+    cursor = page.next;
+    await saveState(file, {
+      version: 1,
+      source: source.name,
+      next: cursor,
+      pending: [...pending.values()],
+    });
+  }
+
+  // Links to articles that came later in the import resolve now that those are written.
+  const final = await existingSlugs(articlesDir);
+  for (const article of [...pending.values()]) {
+    if ((await write(article, final)) === 'written') outcomes.set(article.slug, 'written');
+  }
+  await clearState(file);
+
+  const count = (outcome: WriteOutcome) =>
+    [...outcomes.values()].filter((value) => value === outcome).length;
+  return {
+    written: count('written'),
+    unchanged: count('unchanged'),
+    skipped: skipped + count('skipped'),
+  };
+}
+
+async function existingSlugs(dir: string): Promise<Set<string>> {
+  const names = await readdir(dir);
+  return new Set(
+    names.filter((name) => name.endsWith('.md')).map((name) => name.slice(0, -'.md'.length)),
+  );
+}

@@ -1,0 +1,42 @@
+/**
+ * Plain text out of the HTML that sources put in titles, captions, excerpts and term names.
+ * HTML is parsed, never pattern-matched, so entities are decoded the way a browser would and
+ * tags are only ever structure, not text.
+ */
+import type { ElementContent, Root, RootContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { isDropped, isBlockTag } from './html-tags.ts';
+
+/** Text of an HTML fragment: whitespace collapsed, blocks separated by a space. */
+export function htmlToText(html: string): string {
+  return cleanText(textOf(fromHtml(html, { fragment: true })));
+}
+
+/** Text of a parsed node, with what the allowlist drops (scripts, styles, SVG ...) left out. */
+export function textOf(node: Root | RootContent | ElementContent): string {
+  if (node.type === 'text') return node.value;
+  if (node.type !== 'root' && node.type !== 'element') return '';
+  if (node.type === 'element') {
+    if (isDropped(node.tagName)) return '';
+    if (node.tagName === 'br') return ' ';
+  }
+  const inner = node.children.map(textOf).join('');
+  return node.type === 'element' && isBlockTag(node.tagName) ? ` ${inner} ` : inner;
+}
+
+/** Collapses whitespace and removes control characters, which no reader should receive. */
+export function cleanText(text: string): string {
+  return stripControls(text).replace(/\s+/g, ' ').trim();
+}
+
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g;
+
+export function stripControls(text: string): string {
+  return text.replace(CONTROLS, '');
+}
+
+/** An excerpt without the "[…]" (or "[...]") WordPress and themes put at its end. */
+export function withoutMoreMarker(text: string): string {
+  return text.replace(/\s*\[(?:…|\.\.\.)\]\s*$/u, '').trim();
+}
