@@ -194,6 +194,16 @@ describe('the content build writes the JSON API', () => {
     ]);
   });
 
+  it('links to slugs in any script, and reads image alt text without Markdown escapes', async () => {
+    const body = 'See [the report](تقرير-المياه).\n\n![Dam \\[1\\]](photo.png)\n';
+    const { files } = await build({ 'a.md': article('a', {}, body), 'b.md': article('تقرير-المياه') });
+    const output = json(files, 'api/articles/a.json', ArticleSchema);
+    expect(output.body[0]).toMatchObject({
+      content: [{}, { type: 'link', target: { kind: 'article', slug: 'تقرير-المياه' } }, {}],
+    });
+    expect(output.body[1]).toMatchObject({ type: 'image', image: { alt: 'Dam [1]' } });
+  });
+
   it('rejects a remote body image whose size is not given', async () => {
     const body = '![A dam](https://example.org/dam.jpg)\n';
     expect(await problemsOf({ 'a.md': article('a', {}, body) })).toEqual([

@@ -42,6 +42,14 @@ const READ_LABEL = /^\s*READ:\s*$/;
 
 const attr = (token: Token, name: string) => String(token.attrGet(name) ?? '');
 
+function safeDecode(url: string): string {
+  try {
+    return decodeURIComponent(url);
+  } catch {
+    return url;
+  }
+}
+
 export function markdownToBlocks(source: string, context: Context) {
   const problems: Problem[] = [];
   const references: SlugReference[] = [];
@@ -57,7 +65,8 @@ export function markdownToBlocks(source: string, context: Context) {
         return undefined;
       }
     }
-    const slug = url.replace(/^\/+|\/+$/g, '');
+    // markdown-it percent-encodes link targets; slugs in other scripts are matched decoded.
+    const slug = safeDecode(url).replace(/^\/+|\/+$/g, '');
     if (SLUG_PATTERN.test(slug)) {
       references.push({ slug, line, field: 'body' });
       return { kind: 'article', slug };
@@ -154,7 +163,10 @@ export function markdownToBlocks(source: string, context: Context) {
   function image(tokens: Token[], line: number): Block | 'not-an-image' | undefined {
     const [only, ...rest] = tokens;
     if (only?.type !== 'image' || rest.length > 0) return 'not-an-image';
-    const alt = only.content.trim();
+    const alt = (only.children ?? [])
+      .map((child) => child.content)
+      .join('')
+      .trim();
     if (alt === '') {
       report(line, 'image without alt: write ![what the image shows](file)');
       return undefined;

@@ -155,8 +155,9 @@ describe('an interrupted import', () => {
       postsRequests().map((request) => new URL(request, server.origin).searchParams.get('page')),
     ).toEqual(['2']);
     expect(log[0]).toBe(`resuming the interrupted import of ${base()} at 2`);
-    // The seed and the Arabic post, plus the Sudan article whose link to the seed now resolves.
-    expect(summary).toEqual({ written: 3, unchanged: 0, skipped: 0 });
+    // The seed and the Arabic post, plus the two page-1 articles whose links now resolve
+    // (Sudan to the seed, the barge to the Arabic post).
+    expect(summary).toEqual({ written: 4, unchanged: 0, skipped: 0 });
     expect(await readArticle(out, SLUGS.sudan)).toContain(
       `[struck a deal on smuggling](${SLUGS.seed})`,
     );

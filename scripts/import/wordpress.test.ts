@@ -199,18 +199,11 @@ READ: [UK increases fines for bosses, landlords supporting â€˜illegal migrantsâ€
     // The media and author embeds were error objects (not public): no hero, no byline.
     expect(arabic.image).toBeUndefined();
     expect(arabic.authors).toEqual([]);
-    // Linked from another post by its percent-encoded permalink. Kept as the URL while the
-    // content build cannot read back non-ASCII slugs (see write-article.ts).
+    // Linked from another post by its percent-encoded permalink: an in-app link to its slug.
     expect(articleJson(files, SLUGS.barge).body[1]).toMatchObject({
       content: [
         { type: 'text', text: 'In Arabic: ' },
-        {
-          type: 'link',
-          target: {
-            kind: 'external',
-            url: `${SITE}/${encodeURIComponent(SLUGS.arabic).toLowerCase()}/`,
-          },
-        },
+        { type: 'link', target: { kind: 'article', slug: SLUGS.arabic } },
       ],
     });
     expect(arabic.body).toEqual([

@@ -26,22 +26,13 @@ export function renderArticle(
   const unresolved = new Set<string>();
   const body = blocksToMarkdown(article.body, (target) => {
     const { slug } = target;
-    if (slug === undefined || slug === article.slug || !isAsciiSlug(slug)) return target.url;
+    if (slug === undefined || slug === article.slug) return target.url;
     if (known.has(slug)) return slug;
     unresolved.add(slug);
     return target.url;
   });
   const text = `---\n${frontMatterOf(article)}---\n${body === '' ? '' : `\n${body}`}`;
   return { text, unresolved: [...unresolved].sort() };
-}
-
-/**
- * The content build (markdown-it) percent-encodes link targets, and then no longer reads a
- * slug in Arabic or any other non-ASCII script as a slug; such links stay absolute URLs for
- * now. Remove this check once the build decodes link targets.
- */
-function isAsciiSlug(slug: string): boolean {
-  return /^[\x21-\x7E]+$/.test(slug);
 }
 
 function frontMatterOf(article: ImportedArticle): string {
