@@ -1,0 +1,125 @@
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildContent } from './build-content.ts';
+import { ContentError } from './problem.ts';
+import { article, contentFixture } from './test/fixture.ts';
+import { writeContent } from './write-content.ts';
+
+async function setup(count = 6) {
+  const files: Record<string, string> = {};
+  for (let day = 1; day <= count; day++) {
+    const body = day > 1 ? `Day ${day}.\n\nREAD: [Earlier](d${day - 1})\n` : 'Day one.';
+    files[`d${day}.md`] = article(`d${day}`, { published: `2023-08-0${day}T10:00:00+01:00` }, body);
+  }
+  const root = await contentFixture(files);
+  const options = {
+    contentDir: path.join(root, 'content'),
+    outDir: path.join(root, 'dist'),
+    cacheDir: path.join(root, 'cache'),
+    rootDir: root,
+    pageSize: 2,
+  };
+  return { root, options, articles: path.join(root, 'content', 'articles') };
+}
+
+/** Every output file with its modification time. */
+async function snapshot(dir: string): Promise<Map<string, number>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = new Map<string, number>();
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    files.set(path.relative(dir, file), (await stat(file)).mtimeMs);
+  }
+  return files;
+}
+
+/** The files whose content or time changed between two snapshots. */
+function changedBetween(before: Map<string, number>, after: Map<string, number>): string[] {
+  return [...after].filter(([name, time]) => before.get(name) !== time).map(([name]) => name);
+}
+
+async function expectSameAsFreshBuild(options: Awaited<ReturnType<typeof setup>>['options']) {
+  const { files } = await buildContent(options);
+  for (const [name, body] of files) {
+    const onDisk = await readFile(path.join(options.outDir, name));
+    expect(onDisk.equals(Buffer.from(body)), name).toBe(true);
+  }
+  const written = [...(await snapshot(options.outDir)).keys()].filter((n) => !n.endsWith('.content-build'));
+  expect(written.sort()).toEqual([...files.keys()].sort());
+}
+
+describe('writeContent, incremental by content hash', () => {
+  it('writes the same API as the in-memory build, and nothing else', async () => {
+    const { options } = await setup();
+    const stats = await writeContent(options);
+    expect(stats).toMatchObject({ articles: 6, scanned: 6, rendered: 6 });
+    await expectSameAsFreshBuild(options);
+  });
+
+  it('rewrites only the article whose body changed', async () => {
+    const { options, articles } = await setup();
+    await writeContent(options);
+    const before = await snapshot(options.outDir);
+    const file = path.join(articles, 'd3.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('Day 3.', 'Day three.'));
+
+    const stats = await writeContent(options);
+    expect(stats).toMatchObject({ scanned: 1, rendered: 1, written: 1 });
+    expect(changedBetween(before, await snapshot(options.outDir))).toEqual([
+      'api/.content-build',
+      'api/articles/d3.json',
+    ]);
+    await expectSameAsFreshBuild(options);
+  });
+
+  it('after a title change, rewrites the pages and related lists that show it', async () => {
+    const { options, articles } = await setup();
+    await writeContent(options);
+    const file = path.join(articles, 'd3.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('Headline of d3', 'New headline'));
+    const before = await snapshot(options.outDir);
+
+    await writeContent(options);
+    const changed = changedBetween(before, await snapshot(options.outDir));
+    expect(changed).toContain('api/articles/d3.json');
+    expect(changed).toContain('api/latest/2.json');
+    expect(changed).not.toContain('api/latest/3.json');
+    await expectSameAsFreshBuild(options);
+  });
+
+  it('removes the outputs of a deleted article', async () => {
+    const { options, articles } = await setup();
+    await writeContent(options);
+    await rm(path.join(articles, 'd1.md'));
+    await writeFile(
+      path.join(articles, 'd2.md'),
+      (await readFile(path.join(articles, 'd2.md'), 'utf8')).replace('READ: [Earlier](d1)', ''),
+    );
+    const stats = await writeContent(options);
+    expect(stats.deleted).toBeGreaterThan(0);
+    await expectSameAsFreshBuild(options);
+  });
+
+  it('publishes nothing when the content has a problem', async () => {
+    const { root, options, articles } = await setup();
+    await writeContent(options);
+    const before = await snapshot(options.outDir);
+    await writeFile(path.join(articles, 'd7.md'), article('d7', {}, 'READ: [Gone](no-such)\n'));
+    await writeFile(path.join(articles, 'd4.md'), article('d4', { title: '""' }));
+
+    await expect(writeContent(options)).rejects.toBeInstanceOf(ContentError);
+    expect(await snapshot(options.outDir)).toEqual(before);
+    expect((await readdir(root)).filter((name) => name.includes('staging'))).toEqual([]);
+  });
+
+  it('rebuilds a wiped output folder in full', async () => {
+    const { options } = await setup();
+    await writeContent(options);
+    await rm(options.outDir, { recursive: true });
+    const stats = await writeContent(options);
+    expect(stats).toMatchObject({ scanned: 0, rendered: 6 });
+    await expectSameAsFreshBuild(options);
+  });
+});
