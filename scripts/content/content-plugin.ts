@@ -1,19 +1,23 @@
 /**
  * Vite plugin that makes `content/` the reader's JSON API: served from memory by the dev
- * server (rebuilt on every edit, and the open page refetches), and emitted into the bundle
- * by `vite build`. Bad content fails the build before anything is written.
+ * server (rebuilt on every edit, and the open page refetches), and written into the bundle
+ * by `vite build`, incrementally: the output folder keeps the API between builds, so a
+ * rebuild after one edit writes a handful of files. Bad content fails the build before
+ * anything is written.
  */
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
 import { buildContent, type ContentOutput } from './build-content.ts';
 import { ContentError } from './problem.ts';
+import { prepareContent } from './write-content.ts';
 
 /** Sent to the browser after a content edit; the app invalidates its queries. */
 export const CONTENT_UPDATE_EVENT = 'content:update';
 
 export function contentPlugin(options: { contentDir: string }): Plugin {
   let config: ResolvedConfig;
-  let output: ContentOutput | undefined;
+  let prepared: Awaited<ReturnType<typeof prepareContent>> | undefined;
   const contentDir = path.resolve(options.contentDir);
 
   const build = () =>
@@ -25,20 +29,37 @@ export function contentPlugin(options: { contentDir: string }): Plugin {
 
   return {
     name: 'news-reader-content',
+    config(_, { command }) {
+      // The API stays in the output folder between builds; the app's own files are cleared
+      // in buildStart instead.
+      if (command === 'build') return { build: { emptyOutDir: false } };
+      return undefined;
+    },
     configResolved(resolved) {
       config = resolved;
     },
     async buildStart() {
       if (config.command !== 'build') return;
+      const outDir = path.resolve(config.root, config.build.outDir);
       try {
-        output = await build();
+        prepared = await prepareContent({
+          contentDir,
+          outDir,
+          rootDir: config.root,
+          imageBase: `${config.base}images/`,
+        });
       } catch (error) {
         if (error instanceof ContentError) this.error(error.message);
         throw error;
       }
-      for (const [fileName, source] of output.files) {
-        this.emitFile({ type: 'asset', fileName, source });
-      }
+      await rm(path.join(outDir, config.build.assetsDir), { recursive: true, force: true });
+    },
+    async closeBundle(error) {
+      if (config.command !== 'build' || error !== undefined || prepared === undefined) return;
+      const stats = await prepared.write();
+      config.logger.info(
+        `content: ${stats.articles} articles, ${stats.written} files written, ${stats.unchanged} unchanged`,
+      );
     },
     configureServer(server) {
       let current: Promise<ContentOutput | ContentError> = build().catch(asContentError);
