@@ -86,7 +86,9 @@ export function relatedIndexes(ordered: ArticleRecord[]): number[][] {
   });
 
   const seen = new Int32Array(ordered.length).fill(-1);
-  const best: { other: number; score: number }[] = [];
+  // The best few so far, kept sorted by insertion: no per-article arrays to sort or collect.
+  const bestOther = new Int32Array(RELATED_COUNT);
+  const bestScore = new Int32Array(RELATED_COUNT);
   return ordered.map((record, index) => {
     if (record.related.length > 0) {
       return record.related.slice(0, RELATED_COUNT).flatMap((slug) => {
@@ -95,11 +97,39 @@ export function relatedIndexes(ordered: ArticleRecord[]): number[][] {
       });
     }
     const tags = tagIds[index] ?? [];
-    const section = sectionIds[index];
-    const linked = record.linked;
-    best.length = 0;
-    for (const key of [...tags, section ?? 0]) {
-      const list = postings[key] ?? [];
+    const section = sectionIds[index] ?? 0;
+    // The articles the body links to, as indexes: comparing numbers, not long slugs.
+    const linked = record.linked.flatMap((slug) => {
+      const other = indexOf.get(slug);
+      return other === undefined ? [] : [other];
+    });
+    let found = 0;
+    const consider = (other: number, score: number) => {
+      const distance = Math.abs(other - index);
+      let at = found;
+      while (at > 0) {
+        const previous = bestOther[at - 1] ?? 0;
+        const previousScore = bestScore[at - 1] ?? 0;
+        const previousDistance = Math.abs(previous - index);
+        const isBetter =
+          score > previousScore ||
+          (score === previousScore &&
+            (distance < previousDistance || (distance === previousDistance && other < previous)));
+        if (!isBetter) break;
+        if (at < RELATED_COUNT) {
+          bestOther[at] = previous;
+          bestScore[at] = previousScore;
+        }
+        at--;
+      }
+      if (at < RELATED_COUNT) {
+        bestOther[at] = other;
+        bestScore[at] = score;
+        if (found < RELATED_COUNT) found++;
+      }
+    };
+    for (let k = 0; k <= tags.length; k++) {
+      const list = postings[k < tags.length ? (tags[k] ?? 0) : section] ?? [];
       const at = lowerBound(list, index);
       const end = Math.min(list.length, at + RELATED_WINDOW + 1);
       for (let position = Math.max(0, at - RELATED_WINDOW); position < end; position++) {
@@ -120,19 +150,11 @@ export function relatedIndexes(ordered: ArticleRecord[]): number[][] {
         }
         const score = shared * 2 + (sectionIds[other] === section ? 1 : 0);
         if (score === 0) continue;
-        if (linked.length > 0 && linked.includes(ordered[other]?.summary.slug ?? '')) continue;
-        best.push({ other, score });
+        if (linked.length > 0 && linked.includes(other)) continue;
+        consider(other, score);
       }
     }
-    return best
-      .sort(
-        (a, b) =>
-          b.score - a.score ||
-          Math.abs(a.other - index) - Math.abs(b.other - index) ||
-          a.other - b.other,
-      )
-      .slice(0, RELATED_COUNT)
-      .map((candidate) => candidate.other);
+    return Array.from(bestOther.subarray(0, found));
   });
 }
 

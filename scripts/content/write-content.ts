@@ -32,6 +32,7 @@ import {
 import { contentHash, writeFileAtomic, type Rendered, type Scanned } from './content-jobs.ts';
 import { danglingReferences } from './corpus.ts';
 import { ContentError, type Problem } from './problem.ts';
+import { trace } from './trace.ts';
 
 /** Bump when the build's output or the manifest's shape changes: every output is redone. */
 const MANIFEST_VERSION = 3;
@@ -104,6 +105,7 @@ export async function prepareContent(options: WriteOptions): Promise<Published> 
     readManifest(manifestFile, settingsKey),
     listArticles(settings),
   ]);
+  trace('manifest read, files listed');
   const marker = await readText(path.join(outDir, settings.apiDir, MARKER));
   // What the files held is worth keeping even when the output folder was wiped; what the
   // folder holds is only known when its marker matches the manifest.
@@ -124,7 +126,9 @@ export async function prepareContent(options: WriteOptions): Promise<Published> 
       changed.push(file);
     }
   });
+  trace(`stat: ${changed.length} changed`);
   const scannedChanged = await scanFiles(changed, settings);
+  trace('scanned');
   const next = newManifest(settingsKey, files, stats);
   const context: Context = { settings, outDir, manifestFile, previous, next, scanned: changed.length };
 
@@ -297,7 +301,9 @@ async function prepareAll(
       problems: [],
     };
   });
+  trace('records ready');
   const { corpus, problems } = assembleCorpus(scanned);
+  trace('assembled (order, related)');
   const onDisk = previous?.outputs ?? {};
   const fileAt = corpus.abs.map((abs) => before.get(abs) ?? -1);
 
@@ -328,6 +334,7 @@ async function prepareAll(
       rendered = await renderArticles(corpus, toRender, settings);
     }
   }
+  trace(`rendered ${toRender.length}`);
   const renderedAt = new Map(toRender.map((index, position) => [index, rendered[position]]));
   const oldReferences = (index: number): Reference[] => {
     const json = previous?.references[fileAt[index] ?? -1];
@@ -347,6 +354,7 @@ async function prepareAll(
     throw new ContentError(problems);
   }
 
+  trace('checked');
   // The manifest's columns, by file.
   const positionOf = new Map(corpus.abs.map((abs, index) => [abs, index]));
   const positionInFiles = new Map(next.abs.map((abs, at) => [abs, at]));
@@ -386,6 +394,7 @@ async function prepareAll(
           written++;
         }
         written += renderedAt.size;
+        trace('index outputs written');
         // The staged API replaces the published one whole.
         const old = path.join(outDir, `.${settings.apiDir}-old-${process.pid}`);
         await mkdir(outDir, { recursive: true });
@@ -471,6 +480,7 @@ async function copyImages(context: Context, manifest: Manifest, images: string[]
 
 async function saveManifest(context: Context): Promise<void> {
   const { next, manifestFile } = context;
+  trace('published');
   next.buildId = contentHash(`${process.pid}:${Date.now()}:${Math.random()}`);
   await mkdir(path.dirname(manifestFile), { recursive: true });
   await writeFile(`${manifestFile}.tmp`, serialize(next));
@@ -478,6 +488,7 @@ async function saveManifest(context: Context): Promise<void> {
   const apiDir = path.join(context.outDir, context.settings.apiDir);
   mkdirSync(apiDir, { recursive: true });
   writeFileAtomic(path.join(apiDir, MARKER), next.buildId);
+  trace('manifest saved');
 }
 
 /** Scans, renders, checks and publishes: the whole incremental build. */
