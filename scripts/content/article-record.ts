@@ -1,11 +1,9 @@
 /**
- * An article file is read in two passes. The scan reads only its front matter (fast): what
- * lists, related articles and cross-checks need. The render parses the body and assembles
- * the article JSON. Both are pure and synchronous, so they run inline for a small corpus and
- * in worker threads for a large one.
+ * One article file into a record (what lists, related articles and cross-checks need) and
+ * its body as JSON text, with every problem found on the way. Pure and synchronous, so it
+ * runs inline for a small corpus and in worker threads for a large one.
  */
 import {
-  SLUG_PATTERN,
   type ArticleSummary,
   type Image,
   type Named,
@@ -14,7 +12,7 @@ import {
 import { splitCaptionCredit } from './caption.ts';
 import type { FrontMatterData } from './front-matter-schema.ts';
 import { markdownToBlocks } from './markdown-blocks.ts';
-import { readArticleFrontMatter, splitFrontMatter } from './parse-article.ts';
+import { readArticleFrontMatter } from './parse-article.ts';
 import type { Problem } from './problem.ts';
 
 /** Sizes of the files in content/images/, by file name. */
@@ -29,13 +27,23 @@ export type ArticleRecord = {
   source?: string;
   /** The editor's own related list, if any. */
   related: string[];
-  /** Slugs the body links to, found by a quick look at its links (not a full parse). */
+  /** Article slugs the body links to (kept out of its Related list). */
   linked: string[];
   /** Lines of the front matter's `slug` and `related`, for messages found later. */
   lines: { slug: number; related: number };
   media: FrontMatterData['media'];
-  /** Local images the article shows, to copy into the bundle. */
+  /** Local images the article shows (hero and body), to copy into the bundle. */
   images: string[];
+};
+
+export type Reference = { slug: string; line: number; field: string };
+
+export type ReadArticle = {
+  record?: ArticleRecord;
+  bodyJson?: string;
+  /** Every article slug the file points at (body and related list), for the cross-check. */
+  references: Reference[];
+  problems: Problem[];
 };
 
 type Where = { line: number; field: string };
@@ -71,16 +79,18 @@ function imageResolver(
   };
 }
 
-/** The scan: front matter into a record; the body is only searched for article links. */
-export function scanArticle(
+/** Reads one article file: front matter, hero and body. */
+export function readArticle(
   file: string,
   text: string,
   localImages: LocalImages,
   imageBase: string,
-): { record?: ArticleRecord; problems: Problem[] } {
+): ReadArticle {
   const parsed = readArticleFrontMatter(file, text);
-  if (parsed.problems.length > 0 || parsed.front === undefined) return { problems: parsed.problems };
-  const { meta, keyLines, body } = parsed.front;
+  if (parsed.problems.length > 0 || parsed.front === undefined) {
+    return { references: [], problems: parsed.problems };
+  }
+  const { meta, keyLines, body, bodyLine } = parsed.front;
   const problems: Problem[] = [];
   const used = new Set<string>();
   const resolve = imageResolver(file, localImages, imageBase, meta.media, problems, used);
@@ -111,6 +121,15 @@ export function scanArticle(
     };
   }
 
+  const blocks = markdownToBlocks(body, { file, firstLine: bodyLine, resolveImage: resolve });
+  problems.push(...blocks.problems);
+  const linked = [...new Set(blocks.references.map((reference) => reference.slug))];
+  const related = meta.related.map((slug) => ({
+    slug,
+    line: keyLines.related ?? 1,
+    field: 'related',
+  }));
+
   const record: ArticleRecord = {
     file,
     summary: {
@@ -127,57 +146,17 @@ export function scanArticle(
     isSample: meta.sample,
     ...(meta.source ? { source: meta.source } : {}),
     related: meta.related,
-    linked: linkedSlugs(body),
+    linked,
     lines: { slug: keyLines.slug ?? 1, related: keyLines.related ?? 1 },
     media: meta.media,
-    images: [...used],
+    images: [...used].sort(),
   };
-  return { record, problems };
-}
-
-export type Reference = { slug: string; line: number; field: string };
-
-/** The render: the body into blocks (as JSON text), with every article it references. */
-export function renderArticleBody(
-  record: ArticleRecord,
-  text: string,
-  localImages: LocalImages,
-  imageBase: string,
-): { bodyJson: string; references: Reference[]; images: string[]; problems: Problem[] } {
-  const front = splitFrontMatter(text);
-  const problems: Problem[] = [];
-  const used = new Set<string>();
-  if (front === undefined) {
-    const message = 'the file changed while the build read it: build again';
-    return { bodyJson: '[]', references: [], images: [], problems: [{ file: record.file, message }] };
-  }
-  const resolve = imageResolver(record.file, localImages, imageBase, record.media, problems, used);
-  const { blocks, references, problems: bodyProblems } = markdownToBlocks(front.body, {
-    file: record.file,
-    firstLine: front.bodyLine,
-    resolveImage: resolve,
-  });
-  problems.push(...bodyProblems);
-  const related = record.related.map((slug) => ({ slug, line: record.lines.related, field: 'related' }));
   return {
-    bodyJson: JSON.stringify(blocks),
-    references: [...references, ...related],
-    images: [...used],
+    record,
+    bodyJson: JSON.stringify(blocks.blocks),
+    references: [...blocks.references, ...related],
     problems,
   };
-}
-
-/**
- * Article slugs among the body's link targets, found without parsing the Markdown: enough to
- * keep an article's READ links out of its Related list. The render checks links exactly.
- */
-function linkedSlugs(body: string): string[] {
-  const slugs = new Set<string>();
-  for (const match of body.matchAll(/\]\(\s*<?\/?([^()\s<>/]+)\/?>?(?:\s+"[^"]*")?\s*\)/g)) {
-    const slug = match[1] ?? '';
-    if (SLUG_PATTERN.test(slug)) slugs.add(slug);
-  }
-  return [...slugs];
 }
 
 /** The leaf section, with the sections above it when the front matter gives a path. */

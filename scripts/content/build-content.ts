@@ -5,8 +5,9 @@
  * disk incrementally. Either way every problem is found before anything is produced, so bad
  * content never half-lands.
  *
- * Articles are read in two passes: a scan of the front matter (what lists, related articles
- * and cross-checks need), then a render of the bodies, on every core for a large archive.
+ * Each article file is read once (on every core for a large archive); the cross-article
+ * steps (order, related, checks) follow, and then the article JSON is assembled around each
+ * body without parsing it again.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -14,7 +15,7 @@ import { imageSize } from 'image-size';
 import { apiPaths } from '../../src/contract/article.ts';
 import { site } from '../../src/config/site.ts';
 import type { ArticleRecord, LocalImages, Reference } from './article-record.ts';
-import type { JobResult, RenderJob, Rendered, Scanned } from './content-jobs.ts';
+import type { PackedBody, RenderJob, Scanned } from './content-jobs.ts';
 import {
   articleJsonParts,
   danglingReferences,
@@ -101,8 +102,15 @@ export async function listArticles(settings: Settings): Promise<ArticleFile[]> {
   });
 }
 
-/** The first pass over `files`: front matter into records. */
-export async function scanFiles(files: ArticleFile[], settings: Settings): Promise<Scanned[]> {
+/**
+ * Reads `files` into records and bodies. With `packDir`, bodies go to pack files there;
+ * otherwise they come back as JSON text.
+ */
+export async function scanFiles(
+  files: ArticleFile[],
+  settings: Settings,
+  packDir?: string,
+): Promise<Scanned[]> {
   const results: Scanned[][] = [];
   await runJobs(
     Math.ceil(files.length / FILES_PER_JOB),
@@ -111,6 +119,7 @@ export async function scanFiles(files: ArticleFile[], settings: Settings): Promi
       files: files.slice(index * FILES_PER_JOB, (index + 1) * FILES_PER_JOB),
       localImages: settings.localImages,
       imageBase: settings.imageBase,
+      ...(packDir ? { pack: path.join(packDir, `${index}.pack`) } : {}),
     }),
     (index, result) => {
       results[index] = result as Scanned[];
@@ -139,42 +148,54 @@ export function assembleCorpus(scanned: Scanned[]): { corpus: Corpus; problems: 
   };
 }
 
+/** What goes around an article's body: its summary, tags and related summaries. */
+export function articleParts(corpus: Corpus, index: number): { prefix: string; suffix: string } {
+  const record = corpus.ordered[index];
+  if (record === undefined) throw new Error(`no article at index ${index}`);
+  const related = (corpus.related[index] ?? []).map((other) => corpus.summaryJson[other] ?? '');
+  return articleJsonParts(record, corpus.summaryJson[index] ?? '{}', related);
+}
+
 /**
- * The second pass over the articles at `indexes`: bodies into article JSON, written to
- * `targetOf(index)` when given, else returned.
+ * Writes the articles at `indexes` to `targetOf(slug)`, each around its body: from a pack
+ * when `bodyOf` has it, else read again from its file. Returns problems met on the way.
  */
-export async function renderArticles(
+export async function writeArticles(
   corpus: Corpus,
   indexes: number[],
   settings: Settings,
-  output: { targetOf?: (slug: string) => string; isAtomic?: boolean } = {},
-): Promise<Rendered[]> {
-  const results: Rendered[] = new Array<Rendered>(indexes.length);
-  const perJob = FILES_PER_JOB;
+  output: {
+    targetOf: (slug: string) => string;
+    bodyOf: (index: number) => PackedBody | undefined;
+    isAtomic: boolean;
+  },
+): Promise<Problem[]> {
+  const problems: Problem[] = [];
   await runJobs(
-    Math.ceil(indexes.length / perJob),
+    Math.ceil(indexes.length / FILES_PER_JOB),
     (job): RenderJob => ({
       kind: 'render',
       localImages: settings.localImages,
       imageBase: settings.imageBase,
-      isAtomic: output.isAtomic ?? true,
-      items: indexes.slice(job * perJob, (job + 1) * perJob).map((index) => {
+      isAtomic: output.isAtomic,
+      items: indexes.slice(job * FILES_PER_JOB, (job + 1) * FILES_PER_JOB).map((index) => {
         const record = corpus.ordered[index];
-        if (record === undefined) throw new Error(`no article at index ${index}`);
-        const related = (corpus.related[index] ?? []).map((other) => corpus.summaryJson[other] ?? '');
-        const { prefix, suffix } = articleJsonParts(record, corpus.summaryJson[index] ?? '{}', related);
-        const target = output.targetOf?.(record.summary.slug);
-        return { abs: corpus.abs[index] ?? '', record, prefix, suffix, ...(target ? { target } : {}) };
+        const body = output.bodyOf(index);
+        return {
+          abs: corpus.abs[index] ?? '',
+          file: record?.file ?? '',
+          ...articleParts(corpus, index),
+          target: output.targetOf(record?.summary.slug ?? ''),
+          ...(body ? { body } : {}),
+        };
       }),
     }),
-    (job, result: JobResult) => {
-      (result as Rendered[]).forEach((rendered, offset) => {
-        results[job * perJob + offset] = rendered;
-      });
+    (_, result) => {
+      problems.push(...(result as Problem[]));
     },
     { useWorkers: indexes.length >= settings.workerThreshold },
   );
-  return results;
+  return problems;
 }
 
 /** Exact reference checks, once every article's references are known. */
@@ -222,21 +243,20 @@ export async function buildContent(options: BuildOptions): Promise<ContentOutput
   const settings = await settingsFor(options);
   const scanned = await scanFiles(await listArticles(settings), settings);
   const { corpus, problems } = assembleCorpus(scanned);
-  const all = corpus.ordered.map((_, index) => index);
-  const rendered = await renderArticles(corpus, all, settings);
-  problems.push(...rendered.flatMap((result) => result.problems));
-  problems.push(...referenceProblems(corpus, (index) => rendered[index]?.references ?? []));
+  const byAbs = new Map(scanned.map((file) => [file.abs, file]));
+  problems.push(
+    ...referenceProblems(corpus, (index) => byAbs.get(corpus.abs[index] ?? '')?.references ?? []),
+  );
   if (problems.length > 0) throw new ContentError(problems);
 
   const files = new Map<string, string | Uint8Array>();
   corpus.ordered.forEach((record, index) => {
-    files.set(`${settings.apiDir}/${apiPaths.article(record.summary.slug)}`, rendered[index]?.json ?? '');
+    const { prefix, suffix } = articleParts(corpus, index);
+    const body = byAbs.get(corpus.abs[index] ?? '')?.bodyJson ?? '[]';
+    files.set(`${settings.apiDir}/${apiPaths.article(record.summary.slug)}`, prefix + body + suffix);
   });
   for (const [name, text] of indexOutputs(corpus, settings)) files.set(name, text);
-  const images = new Set([
-    ...corpus.ordered.flatMap((record) => record.images),
-    ...rendered.flatMap((result) => result.images),
-  ]);
+  const images = new Set(corpus.ordered.flatMap((record) => record.images));
   for (const name of [...images].sort()) {
     files.set(`images/${name}`, await readFile(path.join(settings.imagesDir, name)));
   }

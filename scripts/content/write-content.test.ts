@@ -58,6 +58,14 @@ describe('writeContent, incremental by content hash', () => {
     await expectSameAsFreshBuild(options);
   });
 
+  it('writes the same on worker threads, through pack files and a staging folder', async () => {
+    const { root, options } = await setup();
+    await writeContent({ ...options, workerThreshold: 0, stagingThreshold: 0 });
+    await expectSameAsFreshBuild(options);
+    expect((await readdir(root)).filter((name) => name.includes('staging'))).toEqual([]);
+    expect((await readdir(options.cacheDir)).filter((name) => name.startsWith('packs'))).toEqual([]);
+  });
+
   it('rewrites only the article whose body changed', async () => {
     const { options, articles } = await setup();
     await writeContent(options);

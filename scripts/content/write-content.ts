@@ -10,7 +10,7 @@
  * renamed into place, and the record of what is on disk (the manifest) is saved last.
  */
 import { mkdirSync } from 'node:fs';
-import { statSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { copyFile, mkdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -18,24 +18,24 @@ import { apiPaths } from '../../src/contract/article.ts';
 import type { ArticleRecord, Reference } from './article-record.ts';
 import {
   assembleCorpus,
+  articleParts,
   indexOutputs,
   listArticles,
   referenceProblems,
-  renderArticles,
   scanFiles,
+  writeArticles,
   settingsFor,
   type ArticleFile,
   type BuildOptions,
-  type Corpus,
   type Settings,
 } from './build-content.ts';
-import { contentHash, writeFileAtomic, type Rendered, type Scanned } from './content-jobs.ts';
-import { danglingReferences } from './corpus.ts';
-import { ContentError, type Problem } from './problem.ts';
+import { contentHash, writeFileAtomic, type Scanned } from './content-jobs.ts';
+import { articleJsonParts, danglingReferences } from './corpus.ts';
+import { ContentError } from './problem.ts';
 import { trace } from './trace.ts';
 
 /** Bump when the build's output or the manifest's shape changes: every output is redone. */
-const MANIFEST_VERSION = 3;
+const MANIFEST_VERSION = 4;
 const MARKER = '.content-build';
 /** Past this many articles to render, a staging folder beats rendering in memory. */
 const STAGING_THRESHOLD = 5000;
@@ -56,9 +56,8 @@ type Manifest = {
   /** The scanned record as JSON ('' for a file with none), and its slug. */
   record: string[];
   slug: string[];
-  /** From the file's last render: its exact references and the local images it shows. */
+  /** The article slugs the file references, with their lines (JSON). */
   references: string[];
-  images: string[];
   /** The article's output: the signature of what it was made from, and its related slugs. */
   signature: string[];
   related: string[];
@@ -70,6 +69,8 @@ export type WriteOptions = BuildOptions & {
   outDir: string;
   /** Manifests; default node_modules/.cache/news-reader-content. */
   cacheDir?: string;
+  /** From this many articles to read or write, use pack files and a staging folder. */
+  stagingThreshold?: number;
 };
 
 export type WriteStats = {
@@ -127,34 +128,54 @@ export async function prepareContent(options: WriteOptions): Promise<Published> 
     }
   });
   trace(`stat: ${changed.length} changed`);
-  const scannedChanged = await scanFiles(changed, settings);
-  trace('scanned');
-  const next = newManifest(settingsKey, files, stats);
-  const context: Context = { settings, outDir, manifestFile, previous, next, scanned: changed.length };
+  const stagingThreshold = options.stagingThreshold ?? STAGING_THRESHOLD;
+  const packDir = changed.length > stagingThreshold ? path.join(cacheDir, `packs-${process.pid}`) : undefined;
+  if (packDir) await mkdir(packDir, { recursive: true });
+  const cleanUp = async () => {
+    if (packDir) await rm(packDir, { recursive: true, force: true });
+  };
+  try {
+    const scannedChanged = await scanFiles(changed, settings, packDir);
+    trace('read');
+    const next = newManifest(settingsKey, files, stats);
+    const context: Context = {
+      settings,
+      outDir,
+      manifestFile,
+      previous,
+      next,
+      scanned: changed.length,
+      cleanUp,
+      stagingThreshold,
+    };
 
-  // An edit that leaves every record as it was (its title, dates, tags...) changes no list:
-  // only the article itself is rendered again.
-  const isSameFiles =
-    isKnown &&
-    previous !== undefined &&
-    previous.abs.length === files.length &&
-    files.every((file, index) => previous.abs[index] === file.abs);
-  if (
-    previous &&
-    isSameFiles &&
-    scannedChanged.every((result) => {
-      const old = before.get(result.abs);
-      return (
-        old !== undefined &&
-        result.problems.length === 0 &&
-        result.record !== undefined &&
-        JSON.stringify(result.record) === previous.record[old]
-      );
-    })
-  ) {
-    return prepareBodiesOnly(context, previous, scannedChanged);
+    // An edit that leaves every record as it was (its title, dates, tags, links...) changes
+    // no list: only the article itself is written again.
+    const isSameFiles =
+      isKnown &&
+      previous !== undefined &&
+      previous.abs.length === files.length &&
+      files.every((file, index) => previous.abs[index] === file.abs);
+    if (
+      previous &&
+      isSameFiles &&
+      scannedChanged.every((result) => {
+        const old = before.get(result.abs);
+        return (
+          old !== undefined &&
+          result.problems.length === 0 &&
+          result.record !== undefined &&
+          JSON.stringify(result.record) === previous.record[old]
+        );
+      })
+    ) {
+      return await prepareBodiesOnly(context, previous, scannedChanged);
+    }
+    return await prepareAll(context, previous, scannedChanged);
+  } catch (error) {
+    await cleanUp();
+    throw error;
   }
-  return prepareAll(context, previous, scannedChanged);
 }
 
 type Context = {
@@ -164,9 +185,15 @@ type Context = {
   previous: Manifest | undefined;
   next: Manifest;
   scanned: number;
+  cleanUp: () => Promise<void>;
+  stagingThreshold: number;
 };
 
-function newManifest(settingsKey: string, files: ArticleFile[], stats: ({ mtimeMs: number; size: number } | undefined)[]): Manifest {
+function newManifest(
+  settingsKey: string,
+  files: ArticleFile[],
+  stats: ({ mtimeMs: number; size: number } | undefined)[],
+): Manifest {
   return {
     version: MANIFEST_VERSION,
     settingsKey,
@@ -178,98 +205,67 @@ function newManifest(settingsKey: string, files: ArticleFile[], stats: ({ mtimeM
     record: [],
     slug: [],
     references: [],
-    images: [],
     signature: [],
     related: [],
     outputs: {},
   };
 }
 
-/** Only bodies changed: render those articles, with the lists and related as they were. */
+/** Only bodies changed: those articles are written again, with their lists as they were. */
 async function prepareBodiesOnly(
   context: Context,
   previous: Manifest,
   changed: Scanned[],
 ): Promise<Published> {
   const { settings, next } = context;
-  next.hash = [...previous.hash];
-  next.record = previous.record;
-  next.slug = previous.slug;
-  next.references = [...previous.references];
-  next.images = [...previous.images];
-  next.signature = [...previous.signature];
-  next.related = previous.related;
-  next.outputs = previous.outputs;
+  Object.assign(next, {
+    hash: [...previous.hash],
+    record: previous.record,
+    slug: previous.slug,
+    references: [...previous.references],
+    signature: [...previous.signature],
+    related: previous.related,
+    outputs: previous.outputs,
+  });
   const fileIndex = new Map(previous.abs.map((abs, index) => [abs, index]));
-
-  // A corpus of just the changed articles and the summaries their JSON embeds.
   const bySlug = new Map<string, number>();
   previous.slug.forEach((slug, index) => {
     if (slug !== '') bySlug.set(slug, index);
   });
-  const records = changed.map((result) => result.record as ArticleRecord);
-  const corpus: Corpus = {
-    ordered: records,
-    hashes: changed.map((result) => result.hash),
-    abs: changed.map((result) => result.abs),
-    summaryJson: records.map((record) => JSON.stringify(record.summary)),
-    related: records.map(() => []),
-  };
-  const relatedJson = changed.map((result) => {
-    const slugs = (previous.related[fileIndex.get(result.abs) ?? -1] ?? '').split(' ').filter(Boolean);
-    return slugs.map((slug) => {
-      const other = previous.record[bySlug.get(slug) ?? -1] ?? '{}';
-      return JSON.stringify((JSON.parse(other) as ArticleRecord).summary);
-    });
-  });
-  // Related summaries go in as extra entries of the small corpus.
-  relatedJson.forEach((list, index) => {
-    corpus.related[index] = list.map((json) => {
-      corpus.summaryJson.push(json);
-      return corpus.summaryJson.length - 1;
-    });
-  });
-  const rendered = await renderArticles(corpus, records.map((_, index) => index), settings);
-
-  const slugs = new Set(bySlug.keys());
-  const problems: Problem[] = rendered.flatMap((result) => result.problems);
-  problems.push(
-    ...danglingReferences(
-      records.map((record, index) => ({ file: record.file, references: rendered[index]?.references ?? [] })),
-      slugs,
-    ),
+  const problems = danglingReferences(
+    changed.map((result) => ({ file: result.file, references: result.references })),
+    new Set(bySlug.keys()),
   );
   if (problems.length > 0) throw new ContentError(problems);
 
-  changed.forEach((result, index) => {
+  const outputs = changed.map((result) => {
     const at = fileIndex.get(result.abs) ?? -1;
+    const record = result.record as ArticleRecord;
+    const related = (previous.related[at] ?? '').split(' ').filter(Boolean);
+    const relatedJson = related.map((slug) => {
+      const json = previous.record[bySlug.get(slug) ?? -1] ?? '{}';
+      return JSON.stringify((JSON.parse(json) as ArticleRecord).summary);
+    });
+    const { prefix, suffix } = articleJsonParts(record, JSON.stringify(record.summary), relatedJson);
     next.hash[at] = result.hash;
-    next.references[at] = JSON.stringify(rendered[index]?.references ?? []);
-    next.images[at] = JSON.stringify(rendered[index]?.images ?? []);
+    next.references[at] = JSON.stringify(result.references);
+    const relatedPart = (previous.signature[at] ?? '').split('|')[1] ?? '';
+    next.signature[at] = `${result.hash}|${relatedPart}`;
+    return { name: articlePath(settings, record.summary.slug), json: prefix + (result.bodyJson ?? '[]') + suffix };
   });
 
   return {
     corpusSize: previous.abs.length,
     write: async () => {
-      let written = 0;
-      for (const [index, record] of records.entries()) {
-        const json = rendered[index]?.json;
-        if (json === undefined) continue;
-        const at = fileIndex.get(changed[index]?.abs ?? '') ?? -1;
-        writeFileAtomic(path.join(context.outDir, articlePath(settings, record.summary.slug)), json);
-        next.signature[at] = `${changed[index]?.hash ?? ''}|${(next.signature[at] ?? '').split('|')[1] ?? ''}`;
-        written++;
-      }
-      const images = records.flatMap((record, index) => [
-        ...record.images,
-        ...(rendered[index]?.images ?? []),
-      ]);
-      written += await copyImages(context, next, images);
+      for (const { name, json } of outputs) writeFileAtomic(path.join(context.outDir, name), json);
+      const images = changed.flatMap((result) => result.record?.images ?? []);
+      const copied = await copyImages(context, next, images);
       await saveManifest(context);
+      const written = outputs.length + copied;
       return {
         articles: previous.abs.length,
         scanned: context.scanned,
-        rendered: records.length,
+        rendered: outputs.length,
         written,
         unchanged: previous.abs.length + Object.keys(next.outputs).length - written,
         deleted: 0,
@@ -298,15 +294,21 @@ async function prepareAll(
       abs,
       hash: previous?.hash[old] ?? '',
       ...(record ? { record } : {}),
+      references: JSON.parse(previous?.references[old] ?? '[]') as Reference[],
       problems: [],
     };
   });
   trace('records ready');
   const { corpus, problems } = assembleCorpus(scanned);
   trace('assembled (order, related)');
+  const byAbs = new Map(scanned.map((file) => [file.abs, file]));
+  problems.push(
+    ...referenceProblems(corpus, (index) => byAbs.get(corpus.abs[index] ?? '')?.references ?? []),
+  );
+  if (problems.length > 0) throw new ContentError(problems);
+
   const onDisk = previous?.outputs ?? {};
   const fileAt = corpus.abs.map((abs) => before.get(abs) ?? -1);
-
   const summaryHash = corpus.summaryJson.map((json) => contentHash(json).slice(0, 16));
   const signatures = corpus.ordered.map(
     (_, index) =>
@@ -315,62 +317,52 @@ async function prepareAll(
   const toRender = corpus.ordered.flatMap((_, index) =>
     previous?.signature[fileAt[index] ?? -1] === signatures[index] ? [] : [index],
   );
-  const isStaged = Object.keys(onDisk).length === 0 || toRender.length > STAGING_THRESHOLD;
+  const isStaged = Object.keys(onDisk).length === 0 || toRender.length > context.stagingThreshold;
   const staging = path.join(
     path.dirname(outDir),
     `.${path.basename(outDir)}-content-staging-${process.pid}`,
   );
+  const bodyOf = (index: number) => byAbs.get(corpus.abs[index] ?? '')?.body;
 
-  let rendered: Rendered[] = [];
-  if (problems.length === 0) {
-    if (isStaged) {
+  // In memory: the changed articles read in this build; the others are written from their
+  // files (or pack) at publication.
+  const inMemory = new Map<number, string>();
+  const toWrite: number[] = [];
+  if (isStaged) {
+    await rm(staging, { recursive: true, force: true });
+    await mkdir(path.join(staging, settings.apiDir, 'articles'), { recursive: true });
+    const writeProblems = await writeArticles(corpus, toRender, settings, {
+      targetOf: (slug) => path.join(staging, articlePath(settings, slug)),
+      bodyOf,
+      isAtomic: false,
+    });
+    if (writeProblems.length > 0) {
       await rm(staging, { recursive: true, force: true });
-      await mkdir(path.join(staging, settings.apiDir, 'articles'), { recursive: true });
-      rendered = await renderArticles(corpus, toRender, settings, {
-        targetOf: (slug) => path.join(staging, articlePath(settings, slug)),
-        isAtomic: false,
-      });
-    } else {
-      rendered = await renderArticles(corpus, toRender, settings);
+      throw new ContentError(writeProblems);
+    }
+  } else {
+    for (const index of toRender) {
+      const bodyJson = byAbs.get(corpus.abs[index] ?? '')?.bodyJson;
+      if (bodyJson === undefined) {
+        toWrite.push(index);
+        continue;
+      }
+      const { prefix, suffix } = articleParts(corpus, index);
+      inMemory.set(index, prefix + bodyJson + suffix);
     }
   }
-  trace(`rendered ${toRender.length}`);
-  const renderedAt = new Map(toRender.map((index, position) => [index, rendered[position]]));
-  const oldReferences = (index: number): Reference[] => {
-    const json = previous?.references[fileAt[index] ?? -1];
-    return json ? (JSON.parse(json) as Reference[]) : [];
-  };
-  problems.push(...rendered.flatMap((result) => result.problems));
-  if (problems.length === 0) {
-    problems.push(
-      ...referenceProblems(
-        corpus,
-        (index) => renderedAt.get(index)?.references ?? oldReferences(index),
-      ),
-    );
-  }
-  if (problems.length > 0) {
-    await rm(staging, { recursive: true, force: true });
-    throw new ContentError(problems);
-  }
+  trace(`articles rendered: ${toRender.length}`);
 
-  trace('checked');
   // The manifest's columns, by file.
   const positionOf = new Map(corpus.abs.map((abs, index) => [abs, index]));
-  const positionInFiles = new Map(next.abs.map((abs, at) => [abs, at]));
   next.abs.forEach((abs, at) => {
-    const index = positionOf.get(abs);
     const scan = scanned[at];
     next.hash[at] = scan?.hash ?? '';
     next.record[at] = scan?.record ? JSON.stringify(scan.record) : '';
     next.slug[at] = scan?.record?.summary.slug ?? '';
-    const result = index === undefined ? undefined : renderedAt.get(index);
-    const old = before.get(abs) ?? -1;
-    next.references[at] = result ? JSON.stringify(result.references) : (previous?.references[old] ?? '[]');
-    next.images[at] = result ? JSON.stringify(result.images) : (previous?.images[old] ?? '[]');
-  });
-  corpus.ordered.forEach((_, index) => {
-    const at = positionInFiles.get(corpus.abs[index] ?? '') ?? -1;
+    next.references[at] = JSON.stringify(scan?.references ?? []);
+    const index = positionOf.get(abs);
+    if (index === undefined) return;
     next.signature[at] = signatures[index] ?? '';
     next.related[at] = (corpus.related[index] ?? [])
       .map((other) => corpus.ordered[other]?.summary.slug ?? '')
@@ -382,18 +374,18 @@ async function prepareAll(
     write: async () => {
       const apiDir = path.join(outDir, settings.apiDir);
       await rm(path.join(apiDir, MARKER), { force: true });
-      let written = 0;
-      let unchanged = 0;
+      let written = toRender.length;
+      let unchanged = corpus.ordered.length - toRender.length;
       if (isStaged) {
         for (const [name, text] of indexOutputs(corpus, settings)) {
           next.outputs[name] = contentHash(text);
           const inApi = name.startsWith(`${settings.apiDir}/`);
           const target = path.join(inApi ? staging : outDir, name);
           mkdirSync(path.dirname(target), { recursive: true });
-          writeFileAtomic(target, text);
+          if (inApi) writeFileSync(target, text);
+          else writeFileAtomic(target, text);
           written++;
         }
-        written += renderedAt.size;
         trace('index outputs written');
         // The staged API replaces the published one whole.
         const old = path.join(outDir, `.${settings.apiDir}-old-${process.pid}`);
@@ -403,13 +395,16 @@ async function prepareAll(
         await rm(staging, { recursive: true, force: true });
         await rm(old, { recursive: true, force: true });
       } else {
-        for (const [index, result] of renderedAt) {
+        for (const [index, json] of inMemory) {
           const record = corpus.ordered[index];
-          if (record === undefined || result?.json === undefined) continue;
-          writeFileAtomic(path.join(outDir, articlePath(settings, record.summary.slug)), result.json);
-          written++;
+          if (record) writeFileAtomic(path.join(outDir, articlePath(settings, record.summary.slug)), json);
         }
-        unchanged += corpus.ordered.length - renderedAt.size;
+        const writeProblems = await writeArticles(corpus, toWrite, settings, {
+          targetOf: (slug) => path.join(outDir, articlePath(settings, slug)),
+          bodyOf,
+          isAtomic: true,
+        });
+        if (writeProblems.length > 0) throw new ContentError(writeProblems);
         for (const [name, text] of indexOutputs(corpus, settings)) {
           const signature = contentHash(text);
           next.outputs[name] = signature;
@@ -423,11 +418,11 @@ async function prepareAll(
           written++;
         }
       }
-      const images = [
-        ...corpus.ordered.flatMap((record) => record.images),
-        ...next.images.flatMap((json) => JSON.parse(json) as string[]),
-      ];
-      written += await copyImages(context, next, images);
+      written += await copyImages(
+        context,
+        next,
+        corpus.ordered.flatMap((record) => record.images),
+      );
 
       let deleted = 0;
       const removed = Object.keys(onDisk).filter((name) => !(name in next.outputs));
@@ -446,7 +441,7 @@ async function prepareAll(
       return {
         articles: corpus.ordered.length,
         scanned: context.scanned,
-        rendered: renderedAt.size,
+        rendered: toRender.length,
         written,
         unchanged,
         deleted,
@@ -481,6 +476,7 @@ async function copyImages(context: Context, manifest: Manifest, images: string[]
 async function saveManifest(context: Context): Promise<void> {
   const { next, manifestFile } = context;
   trace('published');
+  await context.cleanUp();
   next.buildId = contentHash(`${process.pid}:${Date.now()}:${Math.random()}`);
   await mkdir(path.dirname(manifestFile), { recursive: true });
   await writeFile(`${manifestFile}.tmp`, serialize(next));
