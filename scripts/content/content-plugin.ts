@@ -8,6 +8,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
+import { site } from '../../src/config/site.ts';
 import { buildContent, type ContentOutput } from './build-content.ts';
 import { ContentError } from './problem.ts';
 import { prepareContent } from './write-content.ts';
@@ -37,6 +38,17 @@ export function contentPlugin(options: { contentDir: string }): Plugin {
     },
     configResolved(resolved) {
       config = resolved;
+    },
+    transformIndexHtml() {
+      // Feed readers and browsers find the feeds from any page.
+      return [
+        { type: 'application/feed+json', href: 'feed.json' },
+        { type: 'application/rss+xml', href: 'rss.xml' },
+      ].map(({ type, href }) => ({
+        tag: 'link',
+        attrs: { rel: 'alternate', type, title: site.name, href: `${config.base}${href}` },
+        injectTo: 'head' as const,
+      }));
     },
     async buildStart() {
       if (config.command !== 'build') return;
@@ -72,6 +84,8 @@ export function contentPlugin(options: { contentDir: string }): Plugin {
       server.watcher.add(contentDir);
       const onChange = (file: string) => {
         if (!file.startsWith(contentDir + path.sep)) return;
+        // An importer's temporary files and progress notes are not content.
+        if (/(^|[\\/])\.|\.tmp$/.test(path.relative(contentDir, file))) return;
         current = build().catch(asContentError);
         void report().then(() => server.ws.send({ type: 'custom', event: CONTENT_UPDATE_EVENT }));
       };
@@ -83,7 +97,8 @@ export function contentPlugin(options: { contentDir: string }): Plugin {
       server.middlewares.use((request, response, next) => {
         const url = request.url?.split('?')[0] ?? '';
         const key = url.startsWith(prefix) ? decodeURIComponent(url.slice(prefix.length)) : '';
-        if (!key.startsWith('api/') && !key.startsWith('images/')) {
+        // Only content paths wait for the build; the app's own requests go straight on.
+        if (!/^(api|images|section)\/|^(feed\.json|rss\.xml|sitemap[\w-]*\.xml)$/.test(key)) {
           next();
           return;
         }
@@ -120,6 +135,7 @@ function asContentError(error: unknown): ContentError {
 
 const TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.jpg': 'image/jpeg',
   '.jpeg': 'image/jpeg',
