@@ -169,7 +169,7 @@ export async function prepareContent(options: WriteOptions): Promise<Published> 
         );
       })
     ) {
-      return await prepareBodiesOnly(context, previous, scannedChanged);
+      return prepareBodiesOnly(context, previous, scannedChanged);
     }
     return await prepareAll(context, previous, scannedChanged);
   } catch (error) {
@@ -212,11 +212,7 @@ function newManifest(
 }
 
 /** Only bodies changed: those articles are written again, with their lists as they were. */
-async function prepareBodiesOnly(
-  context: Context,
-  previous: Manifest,
-  changed: Scanned[],
-): Promise<Published> {
+function prepareBodiesOnly(context: Context, previous: Manifest, changed: Scanned[]): Published {
   const { settings, next } = context;
   Object.assign(next, {
     hash: [...previous.hash],
