@@ -23,7 +23,12 @@ export async function runJobs(
   let next = 0;
   const workers = Array.from(
     { length: threads },
-    () => new Worker(new URL('./content-worker.ts', import.meta.url)),
+    // A small old generation makes each worker collect its garbage early: a large archive's
+    // build stays within its memory budget instead of letting every heap grow at will.
+    () =>
+      new Worker(new URL('./content-worker.ts', import.meta.url), {
+        resourceLimits: { maxOldGenerationSizeMb: 192 },
+      }),
   );
   try {
     await Promise.all(
