@@ -15,9 +15,10 @@ import { imageSize } from 'image-size';
 import { apiPaths } from '../../src/contract/article.ts';
 import { site } from '../../src/config/site.ts';
 import type { ArticleRecord, LocalImages, Reference } from './article-record.ts';
-import type { PackedBody, RenderJob, Scanned } from './content-jobs.ts';
+import type { RenderItem, RenderJob, Scanned } from './content-jobs.ts';
 import {
-  articleJsonParts,
+  articlePrefix,
+  articleSuffix,
   danglingReferences,
   duplicateSlugs,
   latestPageJson,
@@ -103,13 +104,13 @@ export async function listArticles(settings: Settings): Promise<ArticleFile[]> {
 }
 
 /**
- * Reads `files` into records and bodies. With `packDir`, bodies go to pack files there;
- * otherwise they come back as JSON text.
+ * Reads `files` into records and bodies. With `stagingDir`, each article's JSON is written
+ * there up to its Related list; otherwise bodies come back as JSON text.
  */
 export async function scanFiles(
   files: ArticleFile[],
   settings: Settings,
-  packDir?: string,
+  stagingDir?: string,
 ): Promise<Scanned[]> {
   const results: Scanned[][] = [];
   await runJobs(
@@ -119,7 +120,7 @@ export async function scanFiles(
       files: files.slice(index * FILES_PER_JOB, (index + 1) * FILES_PER_JOB),
       localImages: settings.localImages,
       imageBase: settings.imageBase,
-      ...(packDir ? { pack: path.join(packDir, `${index}.pack`) } : {}),
+      ...(stagingDir ? { stagingDir } : {}),
     }),
     (index, result) => {
       results[index] = result as Scanned[];
@@ -152,48 +153,36 @@ export function assembleCorpus(scanned: Scanned[]): { corpus: Corpus; problems: 
 export function articleParts(corpus: Corpus, index: number): { prefix: string; suffix: string } {
   const record = corpus.ordered[index];
   if (record === undefined) throw new Error(`no article at index ${index}`);
-  const related = (corpus.related[index] ?? []).map((other) => corpus.summaryJson[other] ?? '');
-  return articleJsonParts(record, corpus.summaryJson[index] ?? '{}', related);
+  return {
+    prefix: articlePrefix(record, corpus.summaryJson[index]),
+    suffix: relatedSuffix(corpus, index),
+  };
 }
 
-/**
- * Writes the articles at `indexes` to `targetOf(slug)`, each around its body: from a pack
- * when `bodyOf` has it, else read again from its file. Returns problems met on the way.
- */
+export function relatedSuffix(corpus: Corpus, index: number): string {
+  return articleSuffix((corpus.related[index] ?? []).map((other) => corpus.summaryJson[other] ?? ''));
+}
+
+/** Completes or writes article files on every core; returns problems met on the way. */
 export async function writeArticles(
-  corpus: Corpus,
-  indexes: number[],
+  items: RenderItem[],
   settings: Settings,
-  output: {
-    targetOf: (slug: string) => string;
-    bodyOf: (index: number) => PackedBody | undefined;
-    isAtomic: boolean;
-  },
+  isAtomic: boolean,
 ): Promise<Problem[]> {
   const problems: Problem[] = [];
   await runJobs(
-    Math.ceil(indexes.length / FILES_PER_JOB),
+    Math.ceil(items.length / FILES_PER_JOB),
     (job): RenderJob => ({
       kind: 'render',
       localImages: settings.localImages,
       imageBase: settings.imageBase,
-      isAtomic: output.isAtomic,
-      items: indexes.slice(job * FILES_PER_JOB, (job + 1) * FILES_PER_JOB).map((index) => {
-        const record = corpus.ordered[index];
-        const body = output.bodyOf(index);
-        return {
-          abs: corpus.abs[index] ?? '',
-          file: record?.file ?? '',
-          ...articleParts(corpus, index),
-          target: output.targetOf(record?.summary.slug ?? ''),
-          ...(body ? { body } : {}),
-        };
-      }),
+      isAtomic,
+      items: items.slice(job * FILES_PER_JOB, (job + 1) * FILES_PER_JOB),
     }),
     (_, result) => {
       problems.push(...(result as Problem[]));
     },
-    { useWorkers: indexes.length >= settings.workerThreshold },
+    { useWorkers: items.length >= settings.workerThreshold },
   );
   return problems;
 }

@@ -3,19 +3,13 @@
  * the dev server) or in worker threads (a large archive uses every core): reading article
  * files, and writing article JSON around their bodies.
  *
- * A large build keeps bodies between the two in pack files (one per job, written in one
- * sequential stream) rather than in memory or in 100,000 small files.
+ * A large build writes each article's JSON while reading it, up to its Related list, into a
+ * staging folder; once the corpus is known, the Related list is appended. Bodies are never
+ * held in memory nor written twice.
  */
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  openSync,
-  readFileSync,
-  readSync,
-  renameSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { appendFileSync, linkSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import {
   readArticle,
@@ -23,18 +17,19 @@ import {
   type LocalImages,
   type Reference,
 } from './article-record.ts';
+import { articlePrefix } from './corpus.ts';
 import type { Problem } from './problem.ts';
 
 type Shared = { localImages: LocalImages; imageBase: string };
 
-/** Where a body's JSON text lies in a pack file. */
-export type PackedBody = { pack: string; offset: number; length: number };
-
 export type ScanJob = Shared & {
   kind: 'scan';
   files: { abs: string; file: string }[];
-  /** Write bodies to this pack file; without it, bodies come back in the result. */
-  pack?: string;
+  /**
+   * Write each article's JSON, up to its Related list, to `<dir>/<slug>.json`; without it,
+   * bodies come back in the result.
+   */
+  stagingDir?: string;
 };
 
 export type Scanned = {
@@ -45,16 +40,20 @@ export type Scanned = {
   references: Reference[];
   problems: Problem[];
   bodyJson?: string;
-  body?: PackedBody;
 };
+
+/** How one article's JSON file is completed or made. */
+export type RenderItem =
+  /** Staged while read: append the Related list. */
+  | { kind: 'append'; target: string; suffix: string }
+  /** Unchanged and already published: link the published file into the staging folder. */
+  | { kind: 'link'; source: string; target: string }
+  /** Read the article again and write it whole. */
+  | { kind: 'render'; abs: string; file: string; prefix: string; suffix: string; target: string };
 
 export type RenderJob = Shared & {
   kind: 'render';
-  /**
-   * Each article's JSON is `prefix + body + suffix`, written to `target`. The body comes
-   * from a pack, or from reading the article file again.
-   */
-  items: { abs: string; file: string; prefix: string; suffix: string; target: string; body?: PackedBody }[];
+  items: RenderItem[];
   /** Write each file beside its target and rename it into place. */
   isAtomic: boolean;
 };
@@ -71,61 +70,50 @@ export function contentHash(data: string | Uint8Array): string {
 }
 
 function scanFiles(job: ScanJob): Scanned[] {
-  const fd = job.pack === undefined ? undefined : openSync(job.pack, 'w');
-  let offset = 0;
-  try {
-    return job.files.map(({ abs, file }) => {
-      const bytes = readFileSync(abs);
-      const hash = contentHash(bytes);
-      const read = readArticle(file, bytes.toString('utf8'), job.localImages, job.imageBase);
-      const scanned: Scanned = {
-        file,
-        abs,
-        hash,
-        ...(read.record ? { record: read.record } : {}),
-        references: read.references,
-        problems: read.problems,
-      };
-      if (read.bodyJson === undefined) return scanned;
-      if (fd === undefined || job.pack === undefined) return { ...scanned, bodyJson: read.bodyJson };
-      const data = Buffer.from(read.bodyJson);
-      writeSync(fd, data);
-      const body = { pack: job.pack, offset, length: data.length };
-      offset += data.length;
-      return { ...scanned, body };
-    });
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+  return job.files.map(({ abs, file }) => {
+    const bytes = readFileSync(abs);
+    const hash = contentHash(bytes);
+    const read = readArticle(file, bytes.toString('utf8'), job.localImages, job.imageBase);
+    const scanned: Scanned = {
+      file,
+      abs,
+      hash,
+      ...(read.record ? { record: read.record } : {}),
+      references: read.references,
+      problems: read.problems,
+    };
+    if (read.bodyJson === undefined || read.record === undefined) return scanned;
+    if (job.stagingDir === undefined) return { ...scanned, bodyJson: read.bodyJson };
+    // A file of an article with problems is harmless: the staging folder is then discarded.
+    const target = path.join(job.stagingDir, `${read.record.summary.slug}.json`);
+    writeFileSync(target, articlePrefix(read.record) + read.bodyJson);
+    return scanned;
+  });
 }
 
 function renderArticles(job: RenderJob): Problem[] {
-  const packs = new Map<string, number>();
   const problems: Problem[] = [];
-  try {
-    for (const item of job.items) {
-      let body: string | undefined;
-      if (item.body) {
-        let fd = packs.get(item.body.pack);
-        if (fd === undefined) {
-          fd = openSync(item.body.pack, 'r');
-          packs.set(item.body.pack, fd);
-        }
-        const buffer = Buffer.allocUnsafe(item.body.length);
-        readSync(fd, buffer, 0, item.body.length, item.body.offset);
-        body = buffer.toString('utf8');
-      } else {
-        const read = readArticle(item.file, readFileSync(item.abs, 'utf8'), job.localImages, job.imageBase);
+  for (const item of job.items) {
+    switch (item.kind) {
+      case 'append':
+        appendFileSync(item.target, item.suffix);
+        break;
+      case 'link':
+        linkSync(item.source, item.target);
+        break;
+      case 'render': {
+        const text = readFileSync(item.abs, 'utf8');
+        const read = readArticle(item.file, text, job.localImages, job.imageBase);
         problems.push(...read.problems);
-        body = read.bodyJson;
+        if (read.bodyJson === undefined) break;
+        const json = item.prefix + read.bodyJson + item.suffix;
+        if (job.isAtomic) writeFileAtomic(item.target, json);
+        else writeFileSync(item.target, json);
+        break;
       }
-      if (body === undefined) continue;
-      const json = item.prefix + body + item.suffix;
-      if (job.isAtomic) writeFileAtomic(item.target, json);
-      else writeFileSync(item.target, json);
+      default:
+        item satisfies never;
     }
-  } finally {
-    for (const fd of packs.values()) closeSync(fd);
   }
   return problems;
 }

@@ -170,24 +170,22 @@ function lowerBound(sorted: number[], value: number): number {
 }
 
 /**
- * The article JSON around its body: `prefix + body + suffix`, built from the summaries'
- * JSON text so that 100,000 articles are assembled by joining strings, not re-serialising.
+ * The article JSON is `prefix + body + suffix`: the prefix (summary, tags, authors) depends
+ * on the article alone, the suffix (related summaries) on the corpus. Built from JSON text,
+ * so 100,000 articles are assembled by joining strings, not re-serialising.
  */
-export function articleJsonParts(
-  record: ArticleRecord,
-  summaryJson: string,
-  relatedJson: string[],
-): { prefix: string; suffix: string } {
+export function articlePrefix(record: ArticleRecord, summaryJson = JSON.stringify(record.summary)): string {
   const rest = JSON.stringify({
     tags: record.tags,
     authors: record.authors,
     isSample: record.isSample,
     ...(record.source ? { source: record.source } : {}),
   });
-  return {
-    prefix: `${summaryJson.slice(0, -1)},${rest.slice(1, -1)},"body":`,
-    suffix: `,"related":[${relatedJson.join(',')}]}`,
-  };
+  return `${summaryJson.slice(0, -1)},${rest.slice(1, -1)},"body":`;
+}
+
+export function articleSuffix(relatedJson: string[]): string {
+  return `,"related":[${relatedJson.join(',')}]}`;
 }
 
 /** One page of the latest-articles index, as JSON text. */

@@ -8,6 +8,7 @@ const started = performance.now();
 export function trace(step: string): void {
   if (!isOn) return;
   const ms = Math.round(performance.now() - started);
-  const mb = Math.round(process.memoryUsage().rss / 1e6);
-  console.error(`[content] ${String(ms).padStart(6)} ms ${String(mb).padStart(5)} MB  ${step}`);
+  const { rss, heapUsed } = process.memoryUsage();
+  const mb = `${Math.round(rss / 1e6)} MB (heap ${Math.round(heapUsed / 1e6)})`;
+  console.error(`[content] ${String(ms).padStart(6)} ms ${mb}  ${step}`);
 }

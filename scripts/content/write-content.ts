@@ -20,6 +20,7 @@ import {
   assembleCorpus,
   articleParts,
   indexOutputs,
+  relatedSuffix,
   listArticles,
   referenceProblems,
   scanFiles,
@@ -29,8 +30,8 @@ import {
   type BuildOptions,
   type Settings,
 } from './build-content.ts';
-import { contentHash, writeFileAtomic, type Scanned } from './content-jobs.ts';
-import { articleJsonParts, danglingReferences } from './corpus.ts';
+import { contentHash, writeFileAtomic, type RenderItem, type Scanned } from './content-jobs.ts';
+import { articlePrefix, articleSuffix, danglingReferences } from './corpus.ts';
 import { ContentError } from './problem.ts';
 import { trace } from './trace.ts';
 
@@ -69,7 +70,7 @@ export type WriteOptions = BuildOptions & {
   outDir: string;
   /** Manifests; default node_modules/.cache/news-reader-content. */
   cacheDir?: string;
-  /** From this many articles to read or write, use pack files and a staging folder. */
+  /** From this many changed articles, build into a staging folder and swap it in. */
   stagingThreshold?: number;
 };
 
@@ -129,13 +130,22 @@ export async function prepareContent(options: WriteOptions): Promise<Published> 
   });
   trace(`stat: ${changed.length} changed`);
   const stagingThreshold = options.stagingThreshold ?? STAGING_THRESHOLD;
-  const packDir = changed.length > stagingThreshold ? path.join(cacheDir, `packs-${process.pid}`) : undefined;
-  if (packDir) await mkdir(packDir, { recursive: true });
+  // A first build, or a large one, is written whole into a staging folder beside the output
+  // (articles as they are read) and swapped in; a small one is kept in memory.
+  const staging =
+    !isKnown || changed.length > stagingThreshold
+      ? path.join(path.dirname(outDir), `.${path.basename(outDir)}-content-staging-${process.pid}`)
+      : undefined;
+  const stagedArticles = staging && path.join(staging, settings.apiDir, 'articles');
+  if (staging) {
+    await rm(staging, { recursive: true, force: true });
+    await mkdir(stagedArticles ?? staging, { recursive: true });
+  }
   const cleanUp = async () => {
-    if (packDir) await rm(packDir, { recursive: true, force: true });
+    if (staging) await rm(staging, { recursive: true, force: true });
   };
   try {
-    const scannedChanged = await scanFiles(changed, settings, packDir);
+    const scannedChanged = await scanFiles(changed, settings, stagedArticles);
     trace('read');
     const next = newManifest(settingsKey, files, stats);
     const context: Context = {
@@ -146,7 +156,7 @@ export async function prepareContent(options: WriteOptions): Promise<Published> 
       next,
       scanned: changed.length,
       cleanUp,
-      stagingThreshold,
+      staging,
     };
 
     // An edit that leaves every record as it was (its title, dates, tags, links...) changes
@@ -158,6 +168,7 @@ export async function prepareContent(options: WriteOptions): Promise<Published> 
       files.every((file, index) => previous.abs[index] === file.abs);
     if (
       previous &&
+      staging === undefined &&
       isSameFiles &&
       scannedChanged.every((result) => {
         const old = before.get(result.abs);
@@ -186,7 +197,8 @@ type Context = {
   next: Manifest;
   scanned: number;
   cleanUp: () => Promise<void>;
-  stagingThreshold: number;
+  /** The staging folder of a whole build, or undefined for an incremental one. */
+  staging: string | undefined;
 };
 
 function newManifest(
@@ -242,7 +254,8 @@ function prepareBodiesOnly(context: Context, previous: Manifest, changed: Scanne
       const json = previous.record[bySlug.get(slug) ?? -1] ?? '{}';
       return JSON.stringify((JSON.parse(json) as ArticleRecord).summary);
     });
-    const { prefix, suffix } = articleJsonParts(record, JSON.stringify(record.summary), relatedJson);
+    const prefix = articlePrefix(record);
+    const suffix = articleSuffix(relatedJson);
     next.hash[at] = result.hash;
     next.references[at] = JSON.stringify(result.references);
     const relatedPart = (previous.signature[at] ?? '').split('|')[1] ?? '';
@@ -310,44 +323,42 @@ async function prepareAll(
     (_, index) =>
       `${corpus.hashes[index] ?? ''}|${(corpus.related[index] ?? []).map((other) => summaryHash[other]).join(',')}`,
   );
-  const toRender = corpus.ordered.flatMap((_, index) =>
-    previous?.signature[fileAt[index] ?? -1] === signatures[index] ? [] : [index],
-  );
-  const isStaged = Object.keys(onDisk).length === 0 || toRender.length > context.stagingThreshold;
-  const staging = path.join(
-    path.dirname(outDir),
-    `.${path.basename(outDir)}-content-staging-${process.pid}`,
-  );
-  const bodyOf = (index: number) => byAbs.get(corpus.abs[index] ?? '')?.body;
+  const isStaged = context.staging !== undefined;
+  const staging = context.staging ?? '';
+  const published = (slug: string) => path.join(outDir, articlePath(settings, slug));
+  const staged = (slug: string) => path.join(staging, articlePath(settings, slug));
+  const isUnchanged = (index: number) => previous?.signature[fileAt[index] ?? -1] === signatures[index];
 
-  // In memory: the changed articles read in this build; the others are written from their
-  // files (or pack) at publication.
+  // A staged build makes every article file; an incremental one the changed ones.
+  const toRender = corpus.ordered.flatMap((_, index) => (isStaged || !isUnchanged(index) ? [index] : []));
   const inMemory = new Map<number, string>();
-  const toWrite: number[] = [];
-  if (isStaged) {
-    await rm(staging, { recursive: true, force: true });
-    await mkdir(path.join(staging, settings.apiDir, 'articles'), { recursive: true });
-    const writeProblems = await writeArticles(corpus, toRender, settings, {
-      targetOf: (slug) => path.join(staging, articlePath(settings, slug)),
-      bodyOf,
-      isAtomic: false,
-    });
-    if (writeProblems.length > 0) {
-      await rm(staging, { recursive: true, force: true });
-      throw new ContentError(writeProblems);
-    }
-  } else {
-    for (const index of toRender) {
-      const bodyJson = byAbs.get(corpus.abs[index] ?? '')?.bodyJson;
-      if (bodyJson === undefined) {
-        toWrite.push(index);
-        continue;
-      }
+  const later: RenderItem[] = [];
+  const items: RenderItem[] = [];
+  for (const index of toRender) {
+    const record = corpus.ordered[index];
+    if (record === undefined) continue;
+    const slug = record.summary.slug;
+    const scan = byAbs.get(corpus.abs[index] ?? '');
+    const isFresh = fresh.has(corpus.abs[index] ?? '');
+    if (isStaged && isFresh) {
+      items.push({ kind: 'append', target: staged(slug), suffix: relatedSuffix(corpus, index) });
+    } else if (isStaged && isUnchanged(index)) {
+      items.push({ kind: 'link', source: published(slug), target: staged(slug) });
+    } else if (!isStaged && scan?.bodyJson !== undefined) {
       const { prefix, suffix } = articleParts(corpus, index);
-      inMemory.set(index, prefix + bodyJson + suffix);
+      inMemory.set(index, prefix + scan.bodyJson + suffix);
+    } else {
+      const { prefix, suffix } = articleParts(corpus, index);
+      const target = isStaged ? staged(slug) : published(slug);
+      const item = { kind: 'render' as const, abs: corpus.abs[index] ?? '', file: record.file, prefix, suffix, target };
+      (isStaged ? items : later).push(item);
     }
   }
-  trace(`articles rendered: ${toRender.length}`);
+  if (isStaged) {
+    const writeProblems = await writeArticles(items, settings, false);
+    if (writeProblems.length > 0) throw new ContentError(writeProblems);
+  }
+  trace(`articles made: ${toRender.length}`);
 
   // The manifest's columns, by file.
   const positionOf = new Map(corpus.abs.map((abs, index) => [abs, index]));
@@ -388,18 +399,14 @@ async function prepareAll(
         await mkdir(outDir, { recursive: true });
         await rename(apiDir, old).catch(() => undefined);
         await rename(path.join(staging, settings.apiDir), apiDir);
-        await rm(staging, { recursive: true, force: true });
+        await context.cleanUp();
         await rm(old, { recursive: true, force: true });
       } else {
         for (const [index, json] of inMemory) {
           const record = corpus.ordered[index];
           if (record) writeFileAtomic(path.join(outDir, articlePath(settings, record.summary.slug)), json);
         }
-        const writeProblems = await writeArticles(corpus, toWrite, settings, {
-          targetOf: (slug) => path.join(outDir, articlePath(settings, slug)),
-          bodyOf,
-          isAtomic: true,
-        });
+        const writeProblems = await writeArticles(later, settings, true);
         if (writeProblems.length > 0) throw new ContentError(writeProblems);
         for (const [name, text] of indexOutputs(corpus, settings)) {
           const signature = contentHash(text);
