@@ -163,26 +163,31 @@ export function relatedSuffix(corpus: Corpus, index: number): string {
   return articleSuffix((corpus.related[index] ?? []).map((other) => corpus.summaryJson[other] ?? ''));
 }
 
-/** Completes or writes article files on every core; returns problems met on the way. */
+/**
+ * Completes or writes article files on every core; returns problems met on the way. Items
+ * are made a job at a time by `itemAt`, so 100,000 of them are never held at once.
+ */
 export async function writeArticles(
-  items: RenderItem[],
+  count: number,
+  itemAt: (position: number) => RenderItem | undefined,
   settings: Settings,
   isAtomic: boolean,
 ): Promise<Problem[]> {
   const problems: Problem[] = [];
   await runJobs(
-    Math.ceil(items.length / FILES_PER_JOB),
-    (job): RenderJob => ({
-      kind: 'render',
-      localImages: settings.localImages,
-      imageBase: settings.imageBase,
-      isAtomic,
-      items: items.slice(job * FILES_PER_JOB, (job + 1) * FILES_PER_JOB),
-    }),
+    Math.ceil(count / FILES_PER_JOB),
+    (job): RenderJob => {
+      const items: RenderItem[] = [];
+      for (let position = job * FILES_PER_JOB; position < Math.min(count, (job + 1) * FILES_PER_JOB); position++) {
+        const item = itemAt(position);
+        if (item) items.push(item);
+      }
+      return { kind: 'render', localImages: settings.localImages, imageBase: settings.imageBase, isAtomic, items };
+    },
     (_, result) => {
       problems.push(...(result as Problem[]));
     },
-    { useWorkers: items.length >= settings.workerThreshold },
+    { useWorkers: count >= settings.workerThreshold },
   );
   return problems;
 }

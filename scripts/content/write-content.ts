@@ -332,31 +332,42 @@ async function prepareAll(
   // A staged build makes every article file; an incremental one the changed ones.
   const toRender = corpus.ordered.flatMap((_, index) => (isStaged || !isUnchanged(index) ? [index] : []));
   const inMemory = new Map<number, string>();
-  const later: RenderItem[] = [];
-  const items: RenderItem[] = [];
-  for (const index of toRender) {
+  const later: number[] = [];
+  /** How the article at `index` is made: appended, linked, or read and written again. */
+  const itemFor = (index: number, target: string): RenderItem | undefined => {
     const record = corpus.ordered[index];
-    if (record === undefined) continue;
+    if (record === undefined) return undefined;
     const slug = record.summary.slug;
-    const scan = byAbs.get(corpus.abs[index] ?? '');
-    const isFresh = fresh.has(corpus.abs[index] ?? '');
-    if (isStaged && isFresh) {
-      items.push({ kind: 'append', target: staged(slug), suffix: relatedSuffix(corpus, index) });
-    } else if (isStaged && isUnchanged(index)) {
-      items.push({ kind: 'link', source: published(slug), target: staged(slug) });
-    } else if (!isStaged && scan?.bodyJson !== undefined) {
-      const { prefix, suffix } = articleParts(corpus, index);
-      inMemory.set(index, prefix + scan.bodyJson + suffix);
-    } else {
-      const { prefix, suffix } = articleParts(corpus, index);
-      const target = isStaged ? staged(slug) : published(slug);
-      const item = { kind: 'render' as const, abs: corpus.abs[index] ?? '', file: record.file, prefix, suffix, target };
-      (isStaged ? items : later).push(item);
+    if (isStaged && fresh.has(corpus.abs[index] ?? '')) {
+      return { kind: 'append', target, suffix: relatedSuffix(corpus, index) };
     }
-  }
+    if (isStaged && isUnchanged(index)) {
+      return { kind: 'link', source: published(slug), target };
+    }
+    const { prefix, suffix } = articleParts(corpus, index);
+    return { kind: 'render', abs: corpus.abs[index] ?? '', file: record.file, prefix, suffix, target };
+  };
   if (isStaged) {
-    const writeProblems = await writeArticles(items, settings, false);
+    const writeProblems = await writeArticles(
+      toRender.length,
+      (position) => {
+        const index = toRender[position] ?? -1;
+        return itemFor(index, staged(corpus.ordered[index]?.summary.slug ?? ''));
+      },
+      settings,
+      false,
+    );
     if (writeProblems.length > 0) throw new ContentError(writeProblems);
+  } else {
+    for (const index of toRender) {
+      const bodyJson = byAbs.get(corpus.abs[index] ?? '')?.bodyJson;
+      if (bodyJson === undefined) {
+        later.push(index);
+        continue;
+      }
+      const { prefix, suffix } = articleParts(corpus, index);
+      inMemory.set(index, prefix + bodyJson + suffix);
+    }
   }
   trace(`articles made: ${toRender.length}`);
 
@@ -406,7 +417,15 @@ async function prepareAll(
           const record = corpus.ordered[index];
           if (record) writeFileAtomic(path.join(outDir, articlePath(settings, record.summary.slug)), json);
         }
-        const writeProblems = await writeArticles(later, settings, true);
+        const writeProblems = await writeArticles(
+          later.length,
+          (position) => {
+            const index = later[position] ?? -1;
+            return itemFor(index, published(corpus.ordered[index]?.summary.slug ?? ''));
+          },
+          settings,
+          true,
+        );
         if (writeProblems.length > 0) throw new ContentError(writeProblems);
         for (const [name, text] of indexOutputs(corpus, settings)) {
           const signature = contentHash(text);
