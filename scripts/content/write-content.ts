@@ -10,7 +10,16 @@
  * renamed into place, and the record of what is on disk (the manifest) is saved last.
  */
 import { mkdirSync } from 'node:fs';
-import { statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  openSync,
+  readFileSync,
+  readSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { copyFile, mkdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -36,7 +45,7 @@ import { ContentError } from './problem.ts';
 import { trace } from './trace.ts';
 
 /** Bump when the build's output or the manifest's shape changes: every output is redone. */
-const MANIFEST_VERSION = 4;
+const MANIFEST_VERSION = 5;
 const MARKER = '.content-build';
 /** Past this many articles to render, a staging folder beats rendering in memory. */
 const STAGING_THRESHOLD = 5000;
@@ -54,11 +63,17 @@ type Manifest = {
   mtime: number[];
   size: number[];
   hash: string[];
-  /** The scanned record as JSON ('' for a file with none), and its slug. */
-  record: string[];
   slug: string[];
-  /** The article slugs the file references, with their lines (JSON). */
-  references: string[];
+  /**
+   * The scanned record and the article slugs the file references (JSON text, '' for a file
+   * with none) are kept in a file of their own, `entries`, at these offsets: a rebuild after
+   * a body edit reads the few it needs, not the 100,000.
+   */
+  entries: string;
+  recordAt: number[];
+  recordLength: number[];
+  referencesAt: number[];
+  referencesLength: number[];
   /** The article's output: the signature of what it was made from, and its related slugs. */
   signature: string[];
   related: string[];
@@ -176,7 +191,7 @@ export async function prepareContent(options: WriteOptions): Promise<Published> 
           old !== undefined &&
           result.problems.length === 0 &&
           result.record !== undefined &&
-          JSON.stringify(result.record) === previous.record[old]
+          JSON.stringify(result.record) === readEntry(previous, 'record', old)
         );
       })
     ) {
@@ -214,9 +229,12 @@ function newManifest(
     mtime: stats.map((entry) => entry?.mtimeMs ?? 0),
     size: stats.map((entry) => entry?.size ?? 0),
     hash: [],
-    record: [],
     slug: [],
-    references: [],
+    entries: '',
+    recordAt: [],
+    recordLength: [],
+    referencesAt: [],
+    referencesLength: [],
     signature: [],
     related: [],
     outputs: {},
@@ -228,9 +246,12 @@ function prepareBodiesOnly(context: Context, previous: Manifest, changed: Scanne
   const { settings, next } = context;
   Object.assign(next, {
     hash: [...previous.hash],
-    record: previous.record,
     slug: previous.slug,
-    references: [...previous.references],
+    entries: previous.entries,
+    recordAt: previous.recordAt,
+    recordLength: previous.recordLength,
+    referencesAt: [...previous.referencesAt],
+    referencesLength: [...previous.referencesLength],
     signature: [...previous.signature],
     related: previous.related,
     outputs: previous.outputs,
@@ -246,18 +267,19 @@ function prepareBodiesOnly(context: Context, previous: Manifest, changed: Scanne
   );
   if (problems.length > 0) throw new ContentError(problems);
 
+  const newReferences: [number, string][] = [];
   const outputs = changed.map((result) => {
     const at = fileIndex.get(result.abs) ?? -1;
     const record = result.record as ArticleRecord;
     const related = (previous.related[at] ?? '').split(' ').filter(Boolean);
     const relatedJson = related.map((slug) => {
-      const json = previous.record[bySlug.get(slug) ?? -1] ?? '{}';
+      const json = readEntry(previous, 'record', bySlug.get(slug) ?? -1) || '{}';
       return JSON.stringify((JSON.parse(json) as ArticleRecord).summary);
     });
     const prefix = articlePrefix(record);
     const suffix = articleSuffix(relatedJson);
     next.hash[at] = result.hash;
-    next.references[at] = JSON.stringify(result.references);
+    newReferences.push([at, JSON.stringify(result.references)]);
     const relatedPart = (previous.signature[at] ?? '').split('|')[1] ?? '';
     next.signature[at] = `${result.hash}|${relatedPart}`;
     return { name: articlePath(settings, record.summary.slug), json: prefix + (result.bodyJson ?? '[]') + suffix };
@@ -269,6 +291,7 @@ function prepareBodiesOnly(context: Context, previous: Manifest, changed: Scanne
       for (const { name, json } of outputs) writeFileAtomic(path.join(context.outDir, name), json);
       const images = changed.flatMap((result) => result.record?.images ?? []);
       const copied = await copyImages(context, next, images);
+      appendReferences(next, newReferences);
       await saveManifest(context);
       const written = outputs.length + copied;
       return {
@@ -292,18 +315,19 @@ async function prepareAll(
   const { settings, next, outDir } = context;
   const fresh = new Map(changedScans.map((result) => [result.abs, result]));
   const before = new Map(previous?.abs.map((abs, index) => [abs, index]));
+  const stored = previous ? readAllEntries(previous) : undefined;
   const scanned: Scanned[] = next.abs.map((abs) => {
     const result = fresh.get(abs);
     if (result) return result;
     const old = before.get(abs) ?? -1;
-    const json = previous?.record[old] ?? '';
+    const json = stored?.record(old) ?? '';
     const record = json === '' ? undefined : (JSON.parse(json) as ArticleRecord);
     return {
       file: record?.file ?? abs,
       abs,
       hash: previous?.hash[old] ?? '',
       ...(record ? { record } : {}),
-      references: JSON.parse(previous?.references[old] ?? '[]') as Reference[],
+      references: JSON.parse(stored?.references(old) || '[]') as Reference[],
       problems: [],
     };
   });
@@ -373,12 +397,14 @@ async function prepareAll(
 
   // The manifest's columns, by file.
   const positionOf = new Map(corpus.abs.map((abs, index) => [abs, index]));
+  const records: string[] = [];
+  const references: string[] = [];
   next.abs.forEach((abs, at) => {
     const scan = scanned[at];
     next.hash[at] = scan?.hash ?? '';
-    next.record[at] = scan?.record ? JSON.stringify(scan.record) : '';
+    records[at] = scan?.record ? JSON.stringify(scan.record) : '';
     next.slug[at] = scan?.record?.summary.slug ?? '';
-    next.references[at] = JSON.stringify(scan?.references ?? []);
+    references[at] = JSON.stringify(scan?.references ?? []);
     const index = positionOf.get(abs);
     if (index === undefined) return;
     next.signature[at] = signatures[index] ?? '';
@@ -459,7 +485,9 @@ async function prepareAll(
         await unlink(path.join(outDir, name)).catch(() => undefined);
         deleted++;
       }
+      writeEntries(next, records, references, context.manifestFile);
       await saveManifest(context);
+      if (previous && previous.entries !== next.entries) await rm(previous.entries, { force: true });
       return {
         articles: corpus.ordered.length,
         scanned: context.scanned,
@@ -507,6 +535,81 @@ async function saveManifest(context: Context): Promise<void> {
   mkdirSync(apiDir, { recursive: true });
   writeFileAtomic(path.join(apiDir, MARKER), next.buildId);
   trace('manifest saved');
+}
+
+type EntryColumn = 'record' | 'references';
+
+function offsetsOf(manifest: Manifest, column: EntryColumn) {
+  return column === 'record'
+    ? { at: manifest.recordAt, length: manifest.recordLength }
+    : { at: manifest.referencesAt, length: manifest.referencesLength };
+}
+
+/** One stored entry of the file at `index`, read from its place in the entries file. */
+function readEntry(manifest: Manifest, column: EntryColumn, index: number): string {
+  const { at, length } = offsetsOf(manifest, column);
+  const size = length[index] ?? 0;
+  if (index < 0 || size === 0) return '';
+  const fd = openSync(manifest.entries, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(size);
+    readSync(fd, buffer, 0, size, at[index] ?? 0);
+    return buffer.toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Every stored entry, from one read of the entries file. */
+function readAllEntries(manifest: Manifest) {
+  let data: Buffer;
+  try {
+    data = readFileSync(manifest.entries);
+  } catch {
+    data = Buffer.alloc(0);
+  }
+  const entry = (column: EntryColumn) => (index: number) => {
+    const { at, length } = offsetsOf(manifest, column);
+    const start = at[index] ?? 0;
+    return index < 0 ? '' : data.toString('utf8', start, start + (length[index] ?? 0));
+  };
+  return { record: entry('record'), references: entry('references') };
+}
+
+/** Writes a fresh entries file for `manifest`, beside the manifest file. */
+function writeEntries(manifest: Manifest, records: string[], references: string[], manifestFile: string) {
+  const file = `${manifestFile}.entries-${contentHash(`${process.pid}:${Date.now()}`).slice(0, 8)}`;
+  mkdirSync(path.dirname(file), { recursive: true });
+  const fd = openSync(file, 'w');
+  let offset = 0;
+  const put = (text: string, at: number[], length: number[], index: number) => {
+    const data = Buffer.from(text);
+    writeSync(fd, data);
+    at[index] = offset;
+    length[index] = data.length;
+    offset += data.length;
+  };
+  try {
+    records.forEach((text, index) => {
+      put(text, manifest.recordAt, manifest.recordLength, index);
+      put(references[index] ?? '[]', manifest.referencesAt, manifest.referencesLength, index);
+    });
+  } finally {
+    closeSync(fd);
+  }
+  manifest.entries = file;
+}
+
+/** Appends the changed files' references to the entries file and points at them. */
+function appendReferences(manifest: Manifest, changed: [number, string][]) {
+  let offset = statSync(manifest.entries).size;
+  for (const [index, text] of changed) {
+    const data = Buffer.from(text);
+    appendFileSync(manifest.entries, data);
+    manifest.referencesAt[index] = offset;
+    manifest.referencesLength[index] = data.length;
+    offset += data.length;
+  }
 }
 
 /** Scans, renders, checks and publishes: the whole incremental build. */
