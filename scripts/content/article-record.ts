@@ -31,7 +31,6 @@ export type ArticleRecord = {
   linked: string[];
   /** Lines of the front matter's `slug` and `related`, for messages found later. */
   lines: { slug: number; related: number };
-  media: FrontMatterData['media'];
   /** Local images the article shows (hero and body), to copy into the bundle. */
   images: string[];
 };
@@ -148,7 +147,6 @@ export function readArticle(
     related: meta.related,
     linked,
     lines: { slug: keyLines.slug ?? 1, related: keyLines.related ?? 1 },
-    media: meta.media,
     images: [...used].sort(),
   };
   return {

@@ -25,7 +25,7 @@ import {
   newestFirst,
   relatedIndexes,
 } from './corpus.ts';
-import { buildFeeds } from './feeds.ts';
+import { buildFeeds, FEED_LIMIT } from './feeds.ts';
 import { runJobs } from './job-pool.ts';
 import { ContentError, type Problem } from './problem.ts';
 import { buildSitemaps, sitemapEntries } from './sitemap.ts';
@@ -220,11 +220,21 @@ export function* indexOutputs(corpus: Corpus, settings: Settings): Generator<[st
     language: site.language,
     description: site.tagline,
   };
-  const feedArticles = corpus.ordered.map((record) => ({
-    ...record.summary,
-    authors: record.authors,
-    tags: record.tags,
-  }));
+  // Only the newest articles of the site and of each section reach a feed: pick them in one
+  // pass instead of copying 100,000 summaries.
+  const counts = new Map<string, number>();
+  const feedArticles = corpus.ordered
+    .filter((record, index) => {
+      const sections = [record.summary.section, ...(record.summary.section.parents ?? [])];
+      let isWanted = index < FEED_LIMIT;
+      for (const section of sections) {
+        const count = counts.get(section.slug) ?? 0;
+        counts.set(section.slug, count + 1);
+        if (count < FEED_LIMIT) isWanted = true;
+      }
+      return isWanted;
+    })
+    .map((record) => ({ ...record.summary, authors: record.authors, tags: record.tags }));
   yield* buildFeeds(feedSite, feedArticles);
   yield* buildSitemaps(
     settings.siteUrl,
