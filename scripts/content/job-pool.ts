@@ -27,7 +27,7 @@ export async function runJobs(
     // build stays within its memory budget instead of letting every heap grow at will.
     () =>
       new Worker(new URL('./content-worker.ts', import.meta.url), {
-        resourceLimits: { maxOldGenerationSizeMb: 128 },
+        resourceLimits: { maxOldGenerationSizeMb: 512 },
       }),
   );
   try {
