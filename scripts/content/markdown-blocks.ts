@@ -40,7 +40,7 @@ markdown.validateLink = () => true;
 
 const READ_LABEL = /^\s*READ:\s*$/;
 
-const attr = (token: Token, name: string) => String(token.attrGet(name) ?? '');
+const attr = (token: Token, name: string) => token.attrGet(name) ?? '';
 
 function safeDecode(url: string): string {
   try {
