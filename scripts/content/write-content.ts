@@ -313,11 +313,13 @@ async function prepareAll(
   changedScans: Scanned[],
 ): Promise<Published> {
   const { settings, next, outDir } = context;
-  const fresh = new Map(changedScans.map((result) => [result.abs, result]));
+  let fresh: Map<string, Scanned> | undefined = new Map(
+    changedScans.map((result) => [result.abs, result]),
+  );
   const before = new Map(previous?.abs.map((abs, index) => [abs, index]));
   const stored = previous ? readAllEntries(previous) : undefined;
-  const scanned: Scanned[] = next.abs.map((abs) => {
-    const result = fresh.get(abs);
+  let scanned: Scanned[] | undefined = next.abs.map((abs) => {
+    const result = fresh?.get(abs);
     if (result) return result;
     const old = before.get(abs) ?? -1;
     const json = stored?.record(old) ?? '';
@@ -334,10 +336,11 @@ async function prepareAll(
   trace('records ready');
   const { corpus, problems } = assembleCorpus(scanned);
   trace('assembled (order, related)');
-  const byAbs = new Map(scanned.map((file) => [file.abs, file]));
+  let byAbs: Map<string, Scanned> | undefined = new Map(scanned.map((file) => [file.abs, file]));
   problems.push(
-    ...referenceProblems(corpus, (index) => byAbs.get(corpus.abs[index] ?? '')?.references ?? []),
+    ...referenceProblems(corpus, (index) => byAbs?.get(corpus.abs[index] ?? '')?.references ?? []),
   );
+  const isFreshAt = corpus.abs.map((abs) => fresh?.has(abs) === true);
   if (problems.length > 0) throw new ContentError(problems);
 
   const onDisk = previous?.outputs ?? {};
@@ -362,7 +365,7 @@ async function prepareAll(
     const record = corpus.ordered[index];
     if (record === undefined) return undefined;
     const slug = record.summary.slug;
-    if (isStaged && fresh.has(corpus.abs[index] ?? '')) {
+    if (isStaged && isFreshAt[index] === true) {
       return { kind: 'append', target, suffix: relatedSuffix(corpus, index) };
     }
     if (isStaged && isUnchanged(index)) {
@@ -371,8 +374,11 @@ async function prepareAll(
     const { prefix, suffix } = articleParts(corpus, index);
     return { kind: 'render', abs: corpus.abs[index] ?? '', file: record.file, prefix, suffix, target };
   };
+  // Outputs other than the API wait beside it until publication.
+  const siteStaging = path.join(staging, '.site');
+  const stagedSiteFiles: string[] = [];
   if (isStaged) {
-    const writeProblems = await writeArticles(
+    const writing = writeArticles(
       toRender.length,
       (position) => {
         const index = toRender[position] ?? -1;
@@ -381,10 +387,23 @@ async function prepareAll(
       settings,
       false,
     );
+    // While the workers write articles, this thread writes the pages, feeds and sitemaps,
+    // pausing now and then so that the workers are handed their next jobs.
+    let count = 0;
+    for (const [name, text] of indexOutputs(corpus, settings)) {
+      next.outputs[name] = contentHash(text);
+      const isApi = name.startsWith(`${settings.apiDir}/`);
+      const target = path.join(isApi ? staging : siteStaging, name);
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, text);
+      if (!isApi) stagedSiteFiles.push(name);
+      if (++count % 64 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    const writeProblems = await writing;
     if (writeProblems.length > 0) throw new ContentError(writeProblems);
   } else {
     for (const index of toRender) {
-      const bodyJson = byAbs.get(corpus.abs[index] ?? '')?.bodyJson;
+      const bodyJson = byAbs?.get(corpus.abs[index] ?? '')?.bodyJson;
       if (bodyJson === undefined) {
         later.push(index);
         continue;
@@ -400,11 +419,12 @@ async function prepareAll(
   const records: string[] = [];
   const references: string[] = [];
   next.abs.forEach((abs, at) => {
-    const scan = scanned[at];
+    const scan = scanned?.[at];
     next.hash[at] = scan?.hash ?? '';
     records[at] = scan?.record ? JSON.stringify(scan.record) : '';
     next.slug[at] = scan?.record?.summary.slug ?? '';
     references[at] = JSON.stringify(scan?.references ?? []);
+    if (scan) scan.references = [];
     const index = positionOf.get(abs);
     if (index === undefined) return;
     next.signature[at] = signatures[index] ?? '';
@@ -412,6 +432,11 @@ async function prepareAll(
       .map((other) => corpus.ordered[other]?.summary.slug ?? '')
       .join(' ');
   });
+
+  // What publication needs is kept; the scans and their lookups can go.
+  scanned = undefined;
+  fresh = undefined;
+  if (isStaged) byAbs = undefined;
 
   return {
     corpusSize: corpus.ordered.length,
@@ -421,21 +446,17 @@ async function prepareAll(
       let written = toRender.length;
       let unchanged = corpus.ordered.length - toRender.length;
       if (isStaged) {
-        for (const [name, text] of indexOutputs(corpus, settings)) {
-          next.outputs[name] = contentHash(text);
-          const inApi = name.startsWith(`${settings.apiDir}/`);
-          const target = path.join(inApi ? staging : outDir, name);
-          mkdirSync(path.dirname(target), { recursive: true });
-          if (inApi) writeFileSync(target, text);
-          else writeFileAtomic(target, text);
-          written++;
-        }
-        trace('index outputs written');
-        // The staged API replaces the published one whole.
+        written += Object.keys(next.outputs).length;
+        // The staged API replaces the published one whole; the other outputs move in one by one.
         const old = path.join(outDir, `.${settings.apiDir}-old-${process.pid}`);
         await mkdir(outDir, { recursive: true });
         await rename(apiDir, old).catch(() => undefined);
         await rename(path.join(staging, settings.apiDir), apiDir);
+        for (const name of stagedSiteFiles) {
+          const target = path.join(outDir, name);
+          mkdirSync(path.dirname(target), { recursive: true });
+          await rename(path.join(siteStaging, name), target);
+        }
         await context.cleanUp();
         await rm(old, { recursive: true, force: true });
       } else {
@@ -582,18 +603,29 @@ function writeEntries(manifest: Manifest, records: string[], references: string[
   mkdirSync(path.dirname(file), { recursive: true });
   const fd = openSync(file, 'w');
   let offset = 0;
+  // Entries go out in batches of a few megabytes: one write, not 200,000.
+  let batch: Buffer[] = [];
+  let batchSize = 0;
+  const flush = () => {
+    writeSync(fd, Buffer.concat(batch, batchSize));
+    batch = [];
+    batchSize = 0;
+  };
   const put = (text: string, at: number[], length: number[], index: number) => {
     const data = Buffer.from(text);
-    writeSync(fd, data);
+    batch.push(data);
+    batchSize += data.length;
     at[index] = offset;
     length[index] = data.length;
     offset += data.length;
+    if (batchSize > 4_000_000) flush();
   };
   try {
     records.forEach((text, index) => {
       put(text, manifest.recordAt, manifest.recordLength, index);
       put(references[index] ?? '[]', manifest.referencesAt, manifest.referencesLength, index);
     });
+    flush();
   } finally {
     closeSync(fd);
   }
