@@ -421,7 +421,15 @@ async function prepareAll(
   next.abs.forEach((abs, at) => {
     const scan = scanned?.[at];
     next.hash[at] = scan?.hash ?? '';
-    records[at] = scan?.record ? JSON.stringify(scan.record) : '';
+    // A record read from the manifest is stored again as it was read.
+    const old = before.get(abs);
+    const isFresh = fresh?.has(abs) === true;
+    records[at] =
+      !isFresh && old !== undefined && stored
+        ? stored.record(old)
+        : scan?.record
+          ? JSON.stringify(scan.record)
+          : '';
     next.slug[at] = scan?.record?.summary.slug ?? '';
     references[at] = JSON.stringify(scan?.references ?? []);
     if (scan) scan.references = [];
