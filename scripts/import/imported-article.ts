@@ -8,7 +8,7 @@
  * are checked when read back.
  */
 import * as v from 'valibot';
-import { ImageSchema, TextRunSchema } from '../../src/contract/article.ts';
+import { bodySchemasFor, ImageSchema } from '../../src/contract/article.ts';
 
 export const ImportTargetSchema = v.object({
   /** Absolute http(s) or mailto URL: what is written when `slug` is not an article here. */
@@ -18,28 +18,10 @@ export const ImportTargetSchema = v.object({
 });
 export type ImportTarget = v.InferOutput<typeof ImportTargetSchema>;
 
-export const ImportInlineSchema = v.variant('type', [
-  TextRunSchema,
-  v.object({
-    type: v.literal('link'),
-    target: ImportTargetSchema,
-    children: v.array(TextRunSchema),
-  }),
-  v.object({ type: v.literal('break') }),
-]);
+/** The contract's blocks, with links that keep both the URL and the slug they may name. */
+export const { InlineSchema: ImportInlineSchema, BlockSchema: ImportBlockSchema } =
+  bodySchemasFor(ImportTargetSchema);
 export type ImportInline = v.InferOutput<typeof ImportInlineSchema>;
-
-const inlines = v.array(ImportInlineSchema);
-
-export const ImportBlockSchema = v.variant('type', [
-  v.object({ type: v.literal('paragraph'), content: inlines }),
-  v.object({ type: v.literal('heading'), level: v.picklist([2, 3, 4]), content: inlines }),
-  v.object({ type: v.literal('quote'), paragraphs: v.array(inlines) }),
-  v.object({ type: v.literal('list'), isOrdered: v.boolean(), items: v.array(inlines) }),
-  /** A remote image with its true size: written into the body and into `media`. */
-  v.object({ type: v.literal('image'), image: ImageSchema }),
-  v.object({ type: v.literal('read-link'), title: v.string(), target: ImportTargetSchema }),
-]);
 export type ImportBlock = v.InferOutput<typeof ImportBlockSchema>;
 
 export const ImportedArticleSchema = v.object({

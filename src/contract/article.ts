@@ -32,14 +32,6 @@ export const TextRunSchema = v.object({
 });
 export type TextRun = v.InferOutput<typeof TextRunSchema>;
 
-/** Inline content is flat: a link holds text runs, never another link. */
-export const InlineSchema = v.variant('type', [
-  TextRunSchema,
-  v.object({ type: v.literal('link'), target: LinkTargetSchema, children: v.array(TextRunSchema) }),
-  v.object({ type: v.literal('break') }),
-]);
-export type Inline = v.InferOutput<typeof InlineSchema>;
-
 /**
  * A photo with its caption and credit. Captions from the source end in a bracketed
  * credit ("... July 18, 2023 [Agency]"); the content build splits them apart.
@@ -54,18 +46,33 @@ export const ImageSchema = v.object({
 });
 export type Image = v.InferOutput<typeof ImageSchema>;
 
-const inlines = v.array(InlineSchema);
+/**
+ * The body's schemas around a kind of link target: the contract's own, or an importer's,
+ * whose links are resolved only when the article is written.
+ */
+export function bodySchemasFor<TTarget extends v.GenericSchema>(target: TTarget) {
+  /** Inline content is flat: a link holds text runs, never another link. */
+  const inline = v.variant('type', [
+    TextRunSchema,
+    v.object({ type: v.literal('link'), target, children: v.array(TextRunSchema) }),
+    v.object({ type: v.literal('break') }),
+  ]);
+  const inlines = v.array(inline);
+  const block = v.variant('type', [
+    v.object({ type: v.literal('paragraph'), content: inlines }),
+    v.object({ type: v.literal('heading'), level: v.picklist([2, 3, 4]), content: inlines }),
+    v.object({ type: v.literal('quote'), paragraphs: v.array(inlines) }),
+    v.object({ type: v.literal('list'), isOrdered: v.boolean(), items: v.array(inlines) }),
+    v.object({ type: v.literal('image'), image: ImageSchema }),
+    /** "READ: <headline>": the editor's inline pointer to a related article. */
+    v.object({ type: v.literal('read-link'), title: v.string(), target }),
+  ]);
+  return { InlineSchema: inline, BlockSchema: block };
+}
 
 /** The article body: a typed list of blocks, rendered by one exhaustive switch. */
-export const BlockSchema = v.variant('type', [
-  v.object({ type: v.literal('paragraph'), content: inlines }),
-  v.object({ type: v.literal('heading'), level: v.picklist([2, 3, 4]), content: inlines }),
-  v.object({ type: v.literal('quote'), paragraphs: v.array(inlines) }),
-  v.object({ type: v.literal('list'), isOrdered: v.boolean(), items: v.array(inlines) }),
-  v.object({ type: v.literal('image'), image: ImageSchema }),
-  /** "READ: <headline>": the editor's inline pointer to a related article. */
-  v.object({ type: v.literal('read-link'), title: v.string(), target: LinkTargetSchema }),
-]);
+export const { InlineSchema, BlockSchema } = bodySchemasFor(LinkTargetSchema);
+export type Inline = v.InferOutput<typeof InlineSchema>;
 export type Block = v.InferOutput<typeof BlockSchema>;
 
 export const NamedSchema = v.object({ name: v.pipe(v.string(), v.minLength(1)), slug });
