@@ -95,6 +95,8 @@ describe('writeContent, incremental by content hash', () => {
     expect(changed).toContain('api/latest/2.json');
     expect(changed).not.toContain('api/latest/3.json');
     await expectSameAsFreshBuild(options);
+    const entries = (await readdir(options.cacheDir)).filter((name) => name.includes('.entries-'));
+    expect(entries).toHaveLength(1);
   });
 
   it('removes the outputs of a deleted article', async () => {

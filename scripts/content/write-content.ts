@@ -20,7 +20,17 @@ import {
   writeFileSync,
   writeSync,
 } from 'node:fs';
-import { copyFile, mkdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import {
+  copyFile,
+  mkdir,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  unlink,
+  writeFile,
+} from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { apiPaths } from '../../src/contract/article.ts';
@@ -414,45 +424,57 @@ async function prepareAll(
   }
   trace(`articles made: ${toRender.length}`);
 
-  // The manifest's columns, by file.
+  // The manifest's columns, by file. Records and references stream into a new entries file
+  // (in the cache, not the output) rather than collecting in memory.
   const positionOf = new Map(corpus.abs.map((abs, index) => [abs, index]));
-  const records: string[] = [];
-  const references: string[] = [];
-  next.abs.forEach((abs, at) => {
-    const scan = scanned?.[at];
-    next.hash[at] = scan?.hash ?? '';
-    // A record read from the manifest is stored again as it was read.
-    const old = before.get(abs);
-    const isFresh = fresh?.has(abs) === true;
-    records[at] =
-      !isFresh && old !== undefined && stored
-        ? stored.record(old)
-        : scan?.record
-          ? JSON.stringify(scan.record)
-          : '';
-    next.slug[at] = scan?.record?.summary.slug ?? '';
-    references[at] = JSON.stringify(scan?.references ?? []);
-    if (scan) scan.references = [];
-    const index = positionOf.get(abs);
-    if (index === undefined) return;
-    next.signature[at] = signatures[index] ?? '';
-    next.related[at] = (corpus.related[index] ?? [])
-      .map((other) => corpus.ordered[other]?.summary.slug ?? '')
-      .join(' ');
-  });
+  const entries = entriesWriter(next, context.manifestFile);
+  try {
+    next.abs.forEach((abs, at) => {
+      const scan = scanned?.[at];
+      next.hash[at] = scan?.hash ?? '';
+      // A record read from the manifest is stored again as it was read.
+      const old = before.get(abs);
+      const isFresh = fresh?.has(abs) === true;
+      const record =
+        !isFresh && old !== undefined && stored
+          ? stored.record(old)
+          : scan?.record
+            ? JSON.stringify(scan.record)
+            : '';
+      entries.put(at, record, JSON.stringify(scan?.references ?? []));
+      next.slug[at] = scan?.record?.summary.slug ?? '';
+      const index = positionOf.get(abs);
+      if (index === undefined) return;
+      next.signature[at] = signatures[index] ?? '';
+      next.related[at] = (corpus.related[index] ?? [])
+        .map((other) => corpus.ordered[other]?.summary.slug ?? '')
+        .join(' ');
+    });
+  } finally {
+    entries.close();
+  }
+  trace('manifest columns ready');
 
-  // What publication needs is kept; the scans and their lookups can go.
+  // What publication needs is kept; the scans, their lookups and (when the pages are already
+  // written) the corpus's text can go.
   scanned = undefined;
   fresh = undefined;
-  if (isStaged) byAbs = undefined;
+  const images = corpus.ordered.flatMap((record) => record.images);
+  const articleCount = corpus.ordered.length;
+  if (isStaged) {
+    byAbs = undefined;
+    corpus.summaryJson = [];
+    corpus.ordered = [];
+    corpus.related = [];
+  }
 
   return {
-    corpusSize: corpus.ordered.length,
+    corpusSize: articleCount,
     write: async () => {
       const apiDir = path.join(outDir, settings.apiDir);
       await rm(path.join(apiDir, MARKER), { force: true });
       let written = toRender.length;
-      let unchanged = corpus.ordered.length - toRender.length;
+      let unchanged = articleCount - toRender.length;
       if (isStaged) {
         written += Object.keys(next.outputs).length;
         // The staged API replaces the published one whole; the other outputs move in one by one.
@@ -495,11 +517,7 @@ async function prepareAll(
           written++;
         }
       }
-      written += await copyImages(
-        context,
-        next,
-        corpus.ordered.flatMap((record) => record.images),
-      );
+      written += await copyImages(context, next, images);
 
       let deleted = 0;
       const removed = Object.keys(onDisk).filter((name) => !(name in next.outputs));
@@ -514,11 +532,9 @@ async function prepareAll(
         await unlink(path.join(outDir, name)).catch(() => undefined);
         deleted++;
       }
-      writeEntries(next, records, references, context.manifestFile);
       await saveManifest(context);
-      if (previous && previous.entries !== next.entries) await rm(previous.entries, { force: true });
       return {
-        articles: corpus.ordered.length,
+        articles: articleCount,
         scanned: context.scanned,
         rendered: toRender.length,
         written,
@@ -560,6 +576,12 @@ async function saveManifest(context: Context): Promise<void> {
   await mkdir(path.dirname(manifestFile), { recursive: true });
   await writeFile(`${manifestFile}.tmp`, serialize(next));
   await rename(`${manifestFile}.tmp`, manifestFile);
+  // Entries files of earlier builds (or of builds that failed) are no longer pointed at.
+  const prefix = `${path.basename(manifestFile)}.entries-`;
+  for (const name of await readdir(path.dirname(manifestFile))) {
+    const file = path.join(path.dirname(manifestFile), name);
+    if (name.startsWith(prefix) && file !== next.entries) await rm(file, { force: true });
+  }
   const apiDir = path.join(context.outDir, context.settings.apiDir);
   mkdirSync(apiDir, { recursive: true });
   writeFileAtomic(path.join(apiDir, MARKER), next.buildId);
@@ -605,13 +627,15 @@ function readAllEntries(manifest: Manifest) {
   return { record: entry('record'), references: entry('references') };
 }
 
-/** Writes a fresh entries file for `manifest`, beside the manifest file. */
-function writeEntries(manifest: Manifest, records: string[], references: string[], manifestFile: string) {
+/**
+ * Writes a fresh entries file for `manifest`, beside the manifest file, entry by entry in
+ * batches of a few megabytes: one write, not 200,000, and never all of them in memory.
+ */
+function entriesWriter(manifest: Manifest, manifestFile: string) {
   const file = `${manifestFile}.entries-${contentHash(`${process.pid}:${Date.now()}`).slice(0, 8)}`;
   mkdirSync(path.dirname(file), { recursive: true });
   const fd = openSync(file, 'w');
   let offset = 0;
-  // Entries go out in batches of a few megabytes: one write, not 200,000.
   let batch: Buffer[] = [];
   let batchSize = 0;
   const flush = () => {
@@ -619,7 +643,7 @@ function writeEntries(manifest: Manifest, records: string[], references: string[
     batch = [];
     batchSize = 0;
   };
-  const put = (text: string, at: number[], length: number[], index: number) => {
+  const add = (text: string, at: number[], length: number[], index: number) => {
     const data = Buffer.from(text);
     batch.push(data);
     batchSize += data.length;
@@ -628,16 +652,17 @@ function writeEntries(manifest: Manifest, records: string[], references: string[
     offset += data.length;
     if (batchSize > 4_000_000) flush();
   };
-  try {
-    records.forEach((text, index) => {
-      put(text, manifest.recordAt, manifest.recordLength, index);
-      put(references[index] ?? '[]', manifest.referencesAt, manifest.referencesLength, index);
-    });
-    flush();
-  } finally {
-    closeSync(fd);
-  }
   manifest.entries = file;
+  return {
+    put(index: number, record: string, references: string) {
+      add(record, manifest.recordAt, manifest.recordLength, index);
+      add(references, manifest.referencesAt, manifest.referencesLength, index);
+    },
+    close() {
+      flush();
+      closeSync(fd);
+    },
+  };
 }
 
 /** Appends the changed files' references to the entries file and points at them. */
