@@ -251,6 +251,11 @@ function newManifest(
   };
 }
 
+/** Lets the event loop run: worker threads waiting for their next job get it. */
+function pause(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /** Only bodies changed: those articles are written again, with their lists as they were. */
 function prepareBodiesOnly(context: Context, previous: Manifest, changed: Scanned[]): Published {
   const { settings, next } = context;
@@ -384,6 +389,43 @@ async function prepareAll(
     const { prefix, suffix } = articleParts(corpus, index);
     return { kind: 'render', abs: corpus.abs[index] ?? '', file: record.file, prefix, suffix, target };
   };
+  /**
+   * The manifest's columns, by file. Records and references stream into a new entries file
+   * (in the cache, not the output) rather than collecting in memory.
+   */
+  const fillColumns = async () => {
+  const positionOf = new Map(corpus.abs.map((abs, index) => [abs, index]));
+    const entries = entriesWriter(next, context.manifestFile);
+    try {
+      for (const [at, abs] of next.abs.entries()) {
+        const scan = scanned?.[at];
+        next.hash[at] = scan?.hash ?? '';
+        // A record read from the manifest is stored again as it was read.
+        const old = before.get(abs);
+        const isFresh = fresh?.has(abs) === true;
+        const record =
+          !isFresh && old !== undefined && stored
+            ? stored.record(old)
+            : scan?.record
+              ? JSON.stringify(scan.record)
+              : '';
+        entries.put(at, record, JSON.stringify(scan?.references ?? []));
+        next.slug[at] = scan?.record?.summary.slug ?? '';
+        const index = positionOf.get(abs);
+        if (index !== undefined) {
+          next.signature[at] = signatures[index] ?? '';
+          next.related[at] = (corpus.related[index] ?? [])
+            .map((other) => corpus.ordered[other]?.summary.slug ?? '')
+            .join(' ');
+        }
+        if (at % 256 === 255) await pause();
+      }
+    } finally {
+      entries.close();
+    }
+    trace('manifest columns ready');
+  };
+
   // Outputs other than the API wait beside it until publication.
   const siteStaging = path.join(staging, '.site');
   const stagedSiteFiles: string[] = [];
@@ -407,8 +449,9 @@ async function prepareAll(
       mkdirSync(path.dirname(target), { recursive: true });
       writeFileSync(target, text);
       if (!isApi) stagedSiteFiles.push(name);
-      if (++count % 64 === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (++count % 64 === 0) await pause();
     }
+    await fillColumns();
     const writeProblems = await writing;
     if (writeProblems.length > 0) throw new ContentError(writeProblems);
   } else {
@@ -422,38 +465,9 @@ async function prepareAll(
       inMemory.set(index, prefix + bodyJson + suffix);
     }
   }
+  if (!isStaged) await fillColumns();
   trace(`articles made: ${toRender.length}`);
 
-  // The manifest's columns, by file. Records and references stream into a new entries file
-  // (in the cache, not the output) rather than collecting in memory.
-  const positionOf = new Map(corpus.abs.map((abs, index) => [abs, index]));
-  const entries = entriesWriter(next, context.manifestFile);
-  try {
-    next.abs.forEach((abs, at) => {
-      const scan = scanned?.[at];
-      next.hash[at] = scan?.hash ?? '';
-      // A record read from the manifest is stored again as it was read.
-      const old = before.get(abs);
-      const isFresh = fresh?.has(abs) === true;
-      const record =
-        !isFresh && old !== undefined && stored
-          ? stored.record(old)
-          : scan?.record
-            ? JSON.stringify(scan.record)
-            : '';
-      entries.put(at, record, JSON.stringify(scan?.references ?? []));
-      next.slug[at] = scan?.record?.summary.slug ?? '';
-      const index = positionOf.get(abs);
-      if (index === undefined) return;
-      next.signature[at] = signatures[index] ?? '';
-      next.related[at] = (corpus.related[index] ?? [])
-        .map((other) => corpus.ordered[other]?.summary.slug ?? '')
-        .join(' ');
-    });
-  } finally {
-    entries.close();
-  }
-  trace('manifest columns ready');
 
   // What publication needs is kept; the scans, their lookups and (when the pages are already
   // written) the corpus's text can go.
