@@ -394,7 +394,7 @@ async function prepareAll(
    * (in the cache, not the output) rather than collecting in memory.
    */
   const fillColumns = async () => {
-  const positionOf = new Map(corpus.abs.map((abs, index) => [abs, index]));
+    const positionOf = new Map(corpus.abs.map((abs, index) => [abs, index]));
     const entries = entriesWriter(next, context.manifestFile);
     try {
       for (const [at, abs] of next.abs.entries()) {
