@@ -141,7 +141,9 @@ export function assembleCorpus(scanned: Scanned[]): { corpus: Corpus; problems: 
       ordered,
       hashes: ordered.map((record) => hashOf.get(record)?.hash ?? ''),
       abs: ordered.map((record) => hashOf.get(record)?.abs ?? ''),
-      summaryJson: ordered.map((record) => JSON.stringify(record.summary)),
+      summaryJson: ordered.map(
+        (record) => hashOf.get(record)?.summaryJson ?? JSON.stringify(record.summary),
+      ),
       related: relatedIndexes(ordered),
     },
     problems,

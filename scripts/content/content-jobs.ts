@@ -39,6 +39,8 @@ export type Scanned = {
   record?: ArticleRecord;
   references: Reference[];
   problems: Problem[];
+  /** The summary as JSON text, made once here rather than again on the main thread. */
+  summaryJson?: string;
   bodyJson?: string;
 };
 
@@ -83,11 +85,12 @@ function scanFiles(job: ScanJob): Scanned[] {
       problems: read.problems,
     };
     if (read.bodyJson === undefined || read.record === undefined) return scanned;
-    if (job.stagingDir === undefined) return { ...scanned, bodyJson: read.bodyJson };
+    const summaryJson = JSON.stringify(read.record.summary);
+    if (job.stagingDir === undefined) return { ...scanned, summaryJson, bodyJson: read.bodyJson };
     // A file of an article with problems is harmless: the staging folder is then discarded.
     const target = path.join(job.stagingDir, `${read.record.summary.slug}.json`);
-    writeFileSync(target, articlePrefix(read.record) + read.bodyJson);
-    return scanned;
+    writeFileSync(target, articlePrefix(read.record, summaryJson) + read.bodyJson);
+    return { ...scanned, summaryJson };
   });
 }
 

@@ -8,7 +8,7 @@ import type { Problem } from './problem.ts';
 
 const RELATED_COUNT = 4;
 /** How many neighbours in time, per shared tag or section, are considered as related. */
-const RELATED_WINDOW = 12;
+const RELATED_WINDOW = 8;
 
 /** Records in publication order, newest first (ties by slug, so builds are repeatable). */
 export function newestFirst(records: Iterable<ArticleRecord>): ArticleRecord[] {
@@ -129,6 +129,10 @@ export function relatedIndexes(ordered: ArticleRecord[]): number[][] {
       }
     };
     for (let k = 0; k <= tags.length; k++) {
+      // The section only widens the search when shared tags found too few.
+      if (k === tags.length && found === RELATED_COUNT && (bestScore[RELATED_COUNT - 1] ?? 0) >= 2) {
+        break;
+      }
       const list = postings[k < tags.length ? (tags[k] ?? 0) : section] ?? [];
       const at = lowerBound(list, index);
       const end = Math.min(list.length, at + RELATED_WINDOW + 1);
