@@ -8,7 +8,8 @@ const started = performance.now();
 export function trace(step: string): void {
   if (!isOn) return;
   const ms = Math.round(performance.now() - started);
-  const { rss, heapUsed } = process.memoryUsage();
-  const mb = `${Math.round(rss / 1e6)} MB (heap ${Math.round(heapUsed / 1e6)})`;
+  const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
+  const round = (bytes: number) => Math.round(bytes / 1e6);
+  const mb = `${round(rss)} MB (heap ${round(heapUsed)} of ${round(heapTotal)}, external ${round(external)})`;
   console.error(`[content] ${String(ms).padStart(6)} ms ${mb}  ${step}`);
 }
