@@ -193,6 +193,11 @@ export async function writeArticles(
   return problems;
 }
 
+/** References travel and are stored as JSON text: 100,000 small objects cost more. */
+export function parseReferences(json: string | undefined): Reference[] {
+  return json ? (JSON.parse(json) as Reference[]) : [];
+}
+
 /** Exact reference checks, once every article's references are known. */
 export function referenceProblems(
   corpus: Corpus,
@@ -250,7 +255,9 @@ export async function buildContent(options: BuildOptions): Promise<ContentOutput
   const { corpus, problems } = assembleCorpus(scanned);
   const byAbs = new Map(scanned.map((file) => [file.abs, file]));
   problems.push(
-    ...referenceProblems(corpus, (index) => byAbs.get(corpus.abs[index] ?? '')?.references ?? []),
+    ...referenceProblems(corpus, (index) =>
+      parseReferences(byAbs.get(corpus.abs[index] ?? '')?.referencesJson),
+    ),
   );
   if (problems.length > 0) throw new ContentError(problems);
 

@@ -15,7 +15,6 @@ import {
   readArticle,
   type ArticleRecord,
   type LocalImages,
-  type Reference,
 } from './article-record.ts';
 import { articlePrefix } from './corpus.ts';
 import type { Problem } from './problem.ts';
@@ -37,7 +36,8 @@ export type Scanned = {
   abs: string;
   hash: string;
   record?: ArticleRecord;
-  references: Reference[];
+  /** The article slugs the file references, with their lines, as JSON text (Reference[]). */
+  referencesJson: string;
   problems: Problem[];
   /** The summary as JSON text, made once here rather than again on the main thread. */
   summaryJson?: string;
@@ -81,7 +81,7 @@ function scanFiles(job: ScanJob): Scanned[] {
       abs,
       hash,
       ...(read.record ? { record: read.record } : {}),
-      references: read.references,
+      referencesJson: JSON.stringify(read.references),
       problems: read.problems,
     };
     if (read.bodyJson === undefined || read.record === undefined) return scanned;

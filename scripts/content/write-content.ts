@@ -34,11 +34,12 @@ import {
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { apiPaths } from '../../src/contract/article.ts';
-import type { ArticleRecord, Reference } from './article-record.ts';
+import type { ArticleRecord } from './article-record.ts';
 import {
   assembleCorpus,
   articleParts,
   indexOutputs,
+  parseReferences,
   relatedSuffix,
   listArticles,
   referenceProblems,
@@ -277,7 +278,10 @@ function prepareBodiesOnly(context: Context, previous: Manifest, changed: Scanne
     if (slug !== '') bySlug.set(slug, index);
   });
   const problems = danglingReferences(
-    changed.map((result) => ({ file: result.file, references: result.references })),
+    changed.map((result) => ({
+      file: result.file,
+      references: parseReferences(result.referencesJson),
+    })),
     new Set(bySlug.keys()),
   );
   if (problems.length > 0) throw new ContentError(problems);
@@ -294,7 +298,7 @@ function prepareBodiesOnly(context: Context, previous: Manifest, changed: Scanne
     const prefix = articlePrefix(record);
     const suffix = articleSuffix(relatedJson);
     next.hash[at] = result.hash;
-    newReferences.push([at, JSON.stringify(result.references)]);
+    newReferences.push([at, result.referencesJson]);
     const relatedPart = (previous.signature[at] ?? '').split('|')[1] ?? '';
     next.signature[at] = `${result.hash}|${relatedPart}`;
     return { name: articlePath(settings, record.summary.slug), json: prefix + (result.bodyJson ?? '[]') + suffix };
@@ -344,7 +348,7 @@ async function prepareAll(
       abs,
       hash: previous?.hash[old] ?? '',
       ...(record ? { record } : {}),
-      references: JSON.parse(stored?.references(old) || '[]') as Reference[],
+      referencesJson: stored?.references(old) || '[]',
       problems: [],
     };
   });
@@ -353,7 +357,9 @@ async function prepareAll(
   trace('assembled (order, related)');
   let byAbs: Map<string, Scanned> | undefined = new Map(scanned.map((file) => [file.abs, file]));
   problems.push(
-    ...referenceProblems(corpus, (index) => byAbs?.get(corpus.abs[index] ?? '')?.references ?? []),
+    ...referenceProblems(corpus, (index) =>
+      parseReferences(byAbs?.get(corpus.abs[index] ?? '')?.referencesJson),
+    ),
   );
   const isFreshAt = corpus.abs.map((abs) => fresh?.has(abs) === true);
   if (problems.length > 0) throw new ContentError(problems);
@@ -409,7 +415,7 @@ async function prepareAll(
             : scan?.record
               ? JSON.stringify(scan.record)
               : '';
-        entries.put(at, record, JSON.stringify(scan?.references ?? []));
+        entries.put(at, record, scan?.referencesJson ?? '[]');
         next.slug[at] = scan?.record?.summary.slug ?? '';
         const index = positionOf.get(abs);
         if (index !== undefined) {
