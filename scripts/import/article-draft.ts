@@ -31,6 +31,21 @@ export type ArticleDraft = {
     | { blocks: DraftBlock[] };
 };
 
+/** Completes a page's drafts in order; those that cannot be articles are reported as skipped. */
+export async function completeArticles(
+  drafts: Iterable<ArticleDraft>,
+  context: SourceContext,
+): Promise<{ articles: ImportedArticle[]; skipped: string[] }> {
+  const articles: ImportedArticle[] = [];
+  const skipped: string[] = [];
+  for (const draft of drafts) {
+    const article = await completeArticle(draft, context);
+    if ('skip' in article) skipped.push(article.skip);
+    else articles.push(article);
+  }
+  return { articles, skipped };
+}
+
 export async function completeArticle(
   draft: ArticleDraft,
   context: SourceContext,

@@ -3,7 +3,7 @@
  * A feed has no sections, so every article goes into `--section`; its tags stay tags.
  */
 import * as v from 'valibot';
-import { completeArticle } from './article-draft.ts';
+import { completeArticles } from './article-draft.ts';
 import { fromRfc3339 } from './dates.ts';
 import { checkShape, isHttpUrl, parseJson, readPage } from './fetch-page.ts';
 import type { DraftBlock } from './html-to-blocks.ts';
@@ -55,13 +55,10 @@ export function jsonFeedSource(location: string, context: SourceContext): Import
       const feed = checkShape(page, FeedSchema, parseJson(page), 'a JSON Feed');
       const home = isHttpUrl(where) ? where : feed.home_page_url;
 
-      const articles = [];
-      const skipped = [];
-      for (const item of feed.items) {
-        const article = await completeArticle(draftOf(item, home, feed.home_page_url), context);
-        if ('skip' in article) skipped.push(article.skip);
-        else articles.push(article);
-      }
+      const { articles, skipped } = await completeArticles(
+        feed.items.map((item) => draftOf(item, home, feed.home_page_url)),
+        context,
+      );
       const next = feed.next_url === undefined ? undefined : safeLinkUrl(feed.next_url, home);
       // A feed whose next page is one already read would page forever.
       const hasNext = next !== undefined && next.startsWith('http') && !visited.has(next);

@@ -6,7 +6,7 @@
  */
 import { decodeHTML } from 'entities';
 import { splitCaptionCredit } from '../content/caption.ts';
-import { completeArticle } from './article-draft.ts';
+import { completeArticles } from './article-draft.ts';
 import { fromRfc3339, fromRfc822 } from './dates.ts';
 import { checkShape, isHttpUrl, readPage } from './fetch-page.ts';
 import { htmlToBlocks, type DraftBlock, type DraftImage } from './html-to-blocks.ts';
@@ -47,13 +47,10 @@ export function rssSource(location: string, context: SourceContext): ImportSourc
           : safeLinkUrl(plain(channel.link[0]), undefined);
       const base = isHttpUrl(where) ? where : home;
 
-      const articles = [];
-      const skipped = [];
-      for (const item of channel?.item ?? []) {
-        const article = await completeArticle(draftOf(item, base, home), context);
-        if ('skip' in article) skipped.push(article.skip);
-        else articles.push(article);
-      }
+      const { articles, skipped } = await completeArticles(
+        (channel?.item ?? []).map((item) => draftOf(item, base, home)),
+        context,
+      );
       const nextHref = channel?.['atom:link']?.find((link) => link['@_rel'] === 'next')?.['@_href'];
       const next = nextHref === undefined ? undefined : safeLinkUrl(decodeHTML(nextHref), base);
       const hasNext = next !== undefined && next.startsWith('http') && !visited.has(next);

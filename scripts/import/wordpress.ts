@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import { splitCaptionCredit } from '../content/caption.ts';
-import { completeArticle } from './article-draft.ts';
+import { completeArticles } from './article-draft.ts';
 import { fromWordPressGmt } from './dates.ts';
 import { checkShape, parseJson, readPage } from './fetch-page.ts';
 import type { DraftImage } from './html-to-blocks.ts';
@@ -112,13 +112,10 @@ export function wordpressSource(options: WordPressOptions, context: SourceContex
       const termIds = posts.flatMap((post) => categoryTerms(post).map((term) => term.id));
       await fetchCategories(base, termIds, categories, context.http);
 
-      const articles = [];
-      const skipped = [];
-      for (const post of posts) {
-        const article = await completeArticle(draftOf(post, base, categories), context);
-        if ('skip' in article) skipped.push(article.skip);
-        else articles.push(article);
-      }
+      const { articles, skipped } = await completeArticles(
+        posts.map((post) => draftOf(post, base, categories)),
+        context,
+      );
       const isLast = !Number.isFinite(totalPages) || page >= totalPages;
       return {
         articles,
