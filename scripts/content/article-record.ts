@@ -18,9 +18,12 @@ import type { Problem } from './problem.ts';
 /** Sizes of the files in content/images/, by file name. */
 export type LocalImages = Record<string, { width: number; height: number }>;
 
+/** What the cross-article steps need of a summary; the whole summary travels as JSON text. */
+export type RecordSummary = Pick<ArticleSummary, 'slug' | 'published' | 'modified' | 'section'>;
+
 export type ArticleRecord = {
   file: string;
-  summary: ArticleSummary;
+  summary: RecordSummary;
   tags: Named[];
   authors: Named[];
   isSample: boolean;
@@ -39,6 +42,8 @@ export type Reference = { slug: string; line: number; field: string };
 
 export type ReadArticle = {
   record?: ArticleRecord;
+  /** The article's summary, as lists and Related show it, as JSON text. */
+  summaryJson?: string;
   bodyJson?: string;
   /** Every article slug the file points at (body and related list), for the cross-check. */
   references: Reference[];
@@ -129,16 +134,22 @@ export function readArticle(
     field: 'related',
   }));
 
+  const summary: ArticleSummary = {
+    slug: meta.slug,
+    title: meta.title,
+    standfirst: meta.standfirst,
+    section: sectionOf(meta.section),
+    published: meta.published,
+    modified: meta.modified ?? meta.published,
+    ...(hero ? { image: hero } : {}),
+  };
   const record: ArticleRecord = {
     file,
     summary: {
-      slug: meta.slug,
-      title: meta.title,
-      standfirst: meta.standfirst,
-      section: sectionOf(meta.section),
-      published: meta.published,
-      modified: meta.modified ?? meta.published,
-      ...(hero ? { image: hero } : {}),
+      slug: summary.slug,
+      published: summary.published,
+      modified: summary.modified,
+      section: summary.section,
     },
     tags: meta.tags.map(named),
     authors: meta.authors.map(named),
@@ -151,6 +162,7 @@ export function readArticle(
   };
   return {
     record,
+    summaryJson: JSON.stringify(summary),
     bodyJson: JSON.stringify(blocks.blocks),
     references: [...blocks.references, ...related],
     problems,

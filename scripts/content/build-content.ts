@@ -12,7 +12,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { imageSize } from 'image-size';
-import { apiPaths } from '../../src/contract/article.ts';
+import { apiPaths, type ArticleSummary } from '../../src/contract/article.ts';
 import { site } from '../../src/config/site.ts';
 import type { ArticleRecord, LocalImages, Reference } from './article-record.ts';
 import type { RenderItem, RenderJob, Scanned } from './content-jobs.ts';
@@ -141,9 +141,7 @@ export function assembleCorpus(scanned: Scanned[]): { corpus: Corpus; problems: 
       ordered,
       hashes: ordered.map((record) => hashOf.get(record)?.hash ?? ''),
       abs: ordered.map((record) => hashOf.get(record)?.abs ?? ''),
-      summaryJson: ordered.map(
-        (record) => hashOf.get(record)?.summaryJson ?? JSON.stringify(record.summary),
-      ),
+      summaryJson: ordered.map((record) => hashOf.get(record)?.summaryJson ?? '{}'),
       related: relatedIndexes(ordered),
     },
     problems,
@@ -155,7 +153,7 @@ export function articleParts(corpus: Corpus, index: number): { prefix: string; s
   const record = corpus.ordered[index];
   if (record === undefined) throw new Error(`no article at index ${index}`);
   return {
-    prefix: articlePrefix(record, corpus.summaryJson[index]),
+    prefix: articlePrefix(record, corpus.summaryJson[index] ?? '{}'),
     suffix: relatedSuffix(corpus, index),
   };
 }
@@ -229,18 +227,18 @@ export function* indexOutputs(corpus: Corpus, settings: Settings): Generator<[st
   // Only the newest articles of the site and of each section reach a feed: pick them in one
   // pass instead of copying 100,000 summaries.
   const counts = new Map<string, number>();
-  const feedArticles = corpus.ordered
-    .filter((record, index) => {
-      const sections = [record.summary.section, ...(record.summary.section.parents ?? [])];
-      let isWanted = index < FEED_LIMIT;
-      for (const section of sections) {
-        const count = counts.get(section.slug) ?? 0;
-        counts.set(section.slug, count + 1);
-        if (count < FEED_LIMIT) isWanted = true;
-      }
-      return isWanted;
-    })
-    .map((record) => ({ ...record.summary, authors: record.authors, tags: record.tags }));
+  const feedArticles = corpus.ordered.flatMap((record, index) => {
+    const sections = [record.summary.section, ...(record.summary.section.parents ?? [])];
+    let isWanted = index < FEED_LIMIT;
+    for (const section of sections) {
+      const count = counts.get(section.slug) ?? 0;
+      counts.set(section.slug, count + 1);
+      if (count < FEED_LIMIT) isWanted = true;
+    }
+    if (!isWanted) return [];
+    const summary = JSON.parse(corpus.summaryJson[index] ?? '{}') as ArticleSummary;
+    return [{ ...summary, authors: record.authors, tags: record.tags }];
+  });
   yield* buildFeeds(feedSite, feedArticles);
   yield* buildSitemaps(
     settings.siteUrl,

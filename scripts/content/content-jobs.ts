@@ -85,7 +85,7 @@ function scanFiles(job: ScanJob): Scanned[] {
       problems: read.problems,
     };
     if (read.bodyJson === undefined || read.record === undefined) return scanned;
-    const summaryJson = JSON.stringify(read.record.summary);
+    const summaryJson = read.summaryJson ?? '{}';
     if (job.stagingDir === undefined) return { ...scanned, summaryJson, bodyJson: read.bodyJson };
     // A file of an article with problems is harmless: the staging folder is then discarded.
     const target = path.join(job.stagingDir, `${read.record.summary.slug}.json`);

@@ -178,7 +178,7 @@ function lowerBound(sorted: number[], value: number): number {
  * on the article alone, the suffix (related summaries) on the corpus. Built from JSON text,
  * so 100,000 articles are assembled by joining strings, not re-serialising.
  */
-export function articlePrefix(record: ArticleRecord, summaryJson = JSON.stringify(record.summary)): string {
+export function articlePrefix(record: ArticleRecord, summaryJson: string): string {
   const rest = JSON.stringify({
     tags: record.tags,
     authors: record.authors,

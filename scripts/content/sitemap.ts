@@ -97,7 +97,9 @@ export function buildSitemaps(
  * The home page, dated by the newest change to any article, and every article. The caller
  * passes the same summaries the JSON API lists.
  */
-export function* sitemapEntries(articles: readonly ArticleSummary[]): Generator<SitemapEntry> {
+export function* sitemapEntries(
+  articles: readonly Pick<ArticleSummary, 'slug' | 'modified'>[],
+): Generator<SitemapEntry> {
   let newest: { modified: string; time: number } | undefined;
   for (const { modified } of articles) {
     const time = toTime(modified);

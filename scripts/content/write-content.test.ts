@@ -97,6 +97,15 @@ describe('writeContent, incremental by content hash', () => {
     await expectSameAsFreshBuild(options);
     const entries = (await readdir(options.cacheDir)).filter((name) => name.includes('.entries-'));
     expect(entries).toHaveLength(1);
+
+    // A body edit next to it takes the quick path, with the new headline in its Related list.
+    const next = path.join(articles, 'd5.md');
+    await writeFile(next, (await readFile(next, 'utf8')).replace('Day 5.', 'Day five.'));
+    expect(await writeContent(options)).toMatchObject({ scanned: 1, rendered: 1, written: 1 });
+    expect(await readFile(path.join(options.outDir, 'api/articles/d5.json'), 'utf8')).toContain(
+      'New headline',
+    );
+    await expectSameAsFreshBuild(options);
   });
 
   it('removes the outputs of a deleted article', async () => {

@@ -56,7 +56,7 @@ import { ContentError } from './problem.ts';
 import { trace } from './trace.ts';
 
 /** Bump when the build's output or the manifest's shape changes: every output is redone. */
-const MANIFEST_VERSION = 5;
+const MANIFEST_VERSION = 6;
 const MARKER = '.content-build';
 /** Past this many articles to render, a staging folder beats rendering in memory. */
 const STAGING_THRESHOLD = 5000;
@@ -85,6 +85,9 @@ type Manifest = {
   recordLength: number[];
   referencesAt: number[];
   referencesLength: number[];
+  /** The article's summary as JSON text, as lists show it. */
+  summaryAt: number[];
+  summaryLength: number[];
   /** The article's output: the signature of what it was made from, and its related slugs. */
   signature: string[];
   related: string[];
@@ -202,7 +205,8 @@ export async function prepareContent(options: WriteOptions): Promise<Published> 
           old !== undefined &&
           result.problems.length === 0 &&
           result.record !== undefined &&
-          JSON.stringify(result.record) === readEntry(previous, 'record', old)
+          JSON.stringify(result.record) === readEntry(previous, 'record', old) &&
+          result.summaryJson === readEntry(previous, 'summary', old)
         );
       })
     ) {
@@ -246,6 +250,8 @@ function newManifest(
     recordLength: [],
     referencesAt: [],
     referencesLength: [],
+    summaryAt: [],
+    summaryLength: [],
     signature: [],
     related: [],
     outputs: {},
@@ -268,6 +274,8 @@ function prepareBodiesOnly(context: Context, previous: Manifest, changed: Scanne
     recordLength: previous.recordLength,
     referencesAt: [...previous.referencesAt],
     referencesLength: [...previous.referencesLength],
+    summaryAt: previous.summaryAt,
+    summaryLength: previous.summaryLength,
     signature: [...previous.signature],
     related: previous.related,
     outputs: previous.outputs,
@@ -291,11 +299,10 @@ function prepareBodiesOnly(context: Context, previous: Manifest, changed: Scanne
     const at = fileIndex.get(result.abs) ?? -1;
     const record = result.record as ArticleRecord;
     const related = (previous.related[at] ?? '').split(' ').filter(Boolean);
-    const relatedJson = related.map((slug) => {
-      const json = readEntry(previous, 'record', bySlug.get(slug) ?? -1) || '{}';
-      return JSON.stringify((JSON.parse(json) as ArticleRecord).summary);
-    });
-    const prefix = articlePrefix(record);
+    const relatedJson = related.map(
+      (slug) => readEntry(previous, 'summary', bySlug.get(slug) ?? -1) || '{}',
+    );
+    const prefix = articlePrefix(record, result.summaryJson ?? '{}');
     const suffix = articleSuffix(relatedJson);
     next.hash[at] = result.hash;
     newReferences.push([at, result.referencesJson]);
@@ -349,6 +356,7 @@ async function prepareAll(
       hash: previous?.hash[old] ?? '',
       ...(record ? { record } : {}),
       referencesJson: stored?.references(old) || '[]',
+      summaryJson: stored?.summary(old) || '{}',
       problems: [],
     };
   });
@@ -415,7 +423,7 @@ async function prepareAll(
             : scan?.record
               ? JSON.stringify(scan.record)
               : '';
-        entries.put(at, record, scan?.referencesJson ?? '[]');
+        entries.put(at, record, scan?.referencesJson ?? '[]', scan?.summaryJson ?? '');
         next.slug[at] = scan?.record?.summary.slug ?? '';
         const index = positionOf.get(abs);
         if (index !== undefined) {
@@ -608,12 +616,19 @@ async function saveManifest(context: Context): Promise<void> {
   trace('manifest saved');
 }
 
-type EntryColumn = 'record' | 'references';
+type EntryColumn = 'record' | 'references' | 'summary';
 
 function offsetsOf(manifest: Manifest, column: EntryColumn) {
-  return column === 'record'
-    ? { at: manifest.recordAt, length: manifest.recordLength }
-    : { at: manifest.referencesAt, length: manifest.referencesLength };
+  switch (column) {
+    case 'record':
+      return { at: manifest.recordAt, length: manifest.recordLength };
+    case 'references':
+      return { at: manifest.referencesAt, length: manifest.referencesLength };
+    case 'summary':
+      return { at: manifest.summaryAt, length: manifest.summaryLength };
+    default:
+      return column satisfies never;
+  }
 }
 
 /** One stored entry of the file at `index`, read from its place in the entries file. */
@@ -644,7 +659,7 @@ function readAllEntries(manifest: Manifest) {
     const start = at[index] ?? 0;
     return index < 0 ? '' : data.toString('utf8', start, start + (length[index] ?? 0));
   };
-  return { record: entry('record'), references: entry('references') };
+  return { record: entry('record'), references: entry('references'), summary: entry('summary') };
 }
 
 /**
@@ -674,9 +689,10 @@ function entriesWriter(manifest: Manifest, manifestFile: string) {
   };
   manifest.entries = file;
   return {
-    put(index: number, record: string, references: string) {
+    put(index: number, record: string, references: string, summary: string) {
       add(record, manifest.recordAt, manifest.recordLength, index);
       add(references, manifest.referencesAt, manifest.referencesLength, index);
+      add(summary, manifest.summaryAt, manifest.summaryLength, index);
     },
     close() {
       flush();
