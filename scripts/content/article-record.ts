@@ -32,21 +32,19 @@ export type ArticleRecord = {
   related: string[];
   /** Article slugs the body links to (kept out of its Related list). */
   linked: string[];
+  /** The line of the first link to each of `linked`, for messages found later. */
+  linkLines: number[];
   /** Lines of the front matter's `slug` and `related`, for messages found later. */
   lines: { slug: number; related: number };
   /** Local images the article shows (hero and body), to copy into the bundle. */
   images: string[];
 };
 
-export type Reference = { slug: string; line: number; field: string };
-
 export type ReadArticle = {
   record?: ArticleRecord;
   /** The article's summary, as lists and Related show it, as JSON text. */
   summaryJson?: string;
   bodyJson?: string;
-  /** Every article slug the file points at (body and related list), for the cross-check. */
-  references: Reference[];
   problems: Problem[];
 };
 
@@ -92,7 +90,7 @@ export function readArticle(
 ): ReadArticle {
   const parsed = readArticleFrontMatter(file, text);
   if (parsed.problems.length > 0 || parsed.front === undefined) {
-    return { references: [], problems: parsed.problems };
+    return { problems: parsed.problems };
   }
   const { meta, keyLines, body, bodyLine } = parsed.front;
   const problems: Problem[] = [];
@@ -127,12 +125,10 @@ export function readArticle(
 
   const blocks = markdownToBlocks(body, { file, firstLine: bodyLine, resolveImage: resolve });
   problems.push(...blocks.problems);
-  const linked = [...new Set(blocks.references.map((reference) => reference.slug))];
-  const related = meta.related.map((slug) => ({
-    slug,
-    line: keyLines.related ?? 1,
-    field: 'related',
-  }));
+  const firstLinks = new Map<string, number>();
+  for (const { slug, line } of blocks.references) {
+    if (!firstLinks.has(slug)) firstLinks.set(slug, line);
+  }
 
   const summary: ArticleSummary = {
     slug: meta.slug,
@@ -156,7 +152,8 @@ export function readArticle(
     isSample: meta.sample,
     ...(meta.source ? { source: meta.source } : {}),
     related: meta.related,
-    linked,
+    linked: [...firstLinks.keys()],
+    linkLines: [...firstLinks.values()],
     lines: { slug: keyLines.slug ?? 1, related: keyLines.related ?? 1 },
     images: [...used].sort(),
   };
@@ -164,7 +161,6 @@ export function readArticle(
     record,
     summaryJson: JSON.stringify(summary),
     bodyJson: JSON.stringify(blocks.blocks),
-    references: [...blocks.references, ...related],
     problems,
   };
 }

@@ -36,8 +36,6 @@ export type Scanned = {
   abs: string;
   hash: string;
   record?: ArticleRecord;
-  /** The article slugs the file references, with their lines, as JSON text (Reference[]). */
-  referencesJson: string;
   problems: Problem[];
   /** The summary as JSON text, made once here rather than again on the main thread. */
   summaryJson?: string;
@@ -81,7 +79,6 @@ function scanFiles(job: ScanJob): Scanned[] {
       abs,
       hash,
       ...(read.record ? { record: read.record } : {}),
-      referencesJson: JSON.stringify(read.references),
       problems: read.problems,
     };
     if (read.bodyJson === undefined || read.record === undefined) return scanned;

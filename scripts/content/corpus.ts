@@ -3,7 +3,7 @@
  * exist, related articles, and the paged latest index. They work on records (no bodies), in
  * time roughly linear in the number of articles, so 100,000 articles stay fast.
  */
-import type { ArticleRecord, Reference } from './article-record.ts';
+import type { ArticleRecord } from './article-record.ts';
 import type { Problem } from './problem.ts';
 
 const RELATED_COUNT = 4;
@@ -37,21 +37,29 @@ export function duplicateSlugs(records: ArticleRecord[]): Problem[] {
   return problems;
 }
 
+/**
+ * Links and related slugs that name no article. Each missing slug is reported once per file,
+ * at the body's first link to it (or at the front matter's `related`).
+ */
 export function danglingReferences(
-  articles: Iterable<{ file: string; references: Reference[] }>,
+  records: Iterable<ArticleRecord>,
   slugs: ReadonlySet<string>,
 ): Problem[] {
   const problems: Problem[] = [];
-  for (const { file, references } of articles) {
-    for (const reference of references) {
-      if (!slugs.has(reference.slug)) {
-        problems.push({
-          file,
-          line: reference.line,
-          field: reference.field,
-          message: `link to a slug that does not exist: "${reference.slug}"`,
-        });
-      }
+  const report = (record: ArticleRecord, slug: string, line: number, field: string) => {
+    problems.push({
+      file: record.file,
+      line,
+      field,
+      message: `link to a slug that does not exist: "${slug}"`,
+    });
+  };
+  for (const record of records) {
+    record.linked.forEach((slug, index) => {
+      if (!slugs.has(slug)) report(record, slug, record.linkLines[index] ?? 1, 'body');
+    });
+    for (const slug of record.related) {
+      if (!slugs.has(slug)) report(record, slug, record.lines.related, 'related');
     }
   }
   return problems;

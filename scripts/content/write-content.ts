@@ -39,7 +39,6 @@ import {
   assembleCorpus,
   articleParts,
   indexOutputs,
-  parseReferences,
   relatedSuffix,
   listArticles,
   referenceProblems,
@@ -56,7 +55,7 @@ import { ContentError } from './problem.ts';
 import { trace } from './trace.ts';
 
 /** Bump when the build's output or the manifest's shape changes: every output is redone. */
-const MANIFEST_VERSION = 6;
+const MANIFEST_VERSION = 7;
 const MARKER = '.content-build';
 /** Past this many articles to render, a staging folder beats rendering in memory. */
 const STAGING_THRESHOLD = 5000;
@@ -76,15 +75,13 @@ type Manifest = {
   hash: string[];
   slug: string[];
   /**
-   * The scanned record and the article slugs the file references (JSON text, '' for a file
-   * with none) are kept in a file of their own, `entries`, at these offsets: a rebuild after
-   * a body edit reads the few it needs, not the 100,000.
+   * The scanned record (JSON text, '' for a file with none) is kept in a file of its own,
+   * `entries`, at these offsets: a rebuild after a body edit reads the few it needs, not the
+   * 100,000.
    */
   entries: string;
   recordAt: number[];
   recordLength: number[];
-  referencesAt: number[];
-  referencesLength: number[];
   /** The article's summary as JSON text, as lists show it. */
   summaryAt: number[];
   summaryLength: number[];
@@ -205,7 +202,7 @@ export async function prepareContent(options: WriteOptions): Promise<Published> 
           old !== undefined &&
           result.problems.length === 0 &&
           result.record !== undefined &&
-          JSON.stringify(result.record) === readEntry(previous, 'record', old) &&
+          isSameForLists(result.record, readEntry(previous, 'record', old)) &&
           result.summaryJson === readEntry(previous, 'summary', old)
         );
       })
@@ -248,8 +245,6 @@ function newManifest(
     entries: '',
     recordAt: [],
     recordLength: [],
-    referencesAt: [],
-    referencesLength: [],
     summaryAt: [],
     summaryLength: [],
     signature: [],
@@ -270,10 +265,8 @@ function prepareBodiesOnly(context: Context, previous: Manifest, changed: Scanne
     hash: [...previous.hash],
     slug: previous.slug,
     entries: previous.entries,
-    recordAt: previous.recordAt,
-    recordLength: previous.recordLength,
-    referencesAt: [...previous.referencesAt],
-    referencesLength: [...previous.referencesLength],
+    recordAt: [...previous.recordAt],
+    recordLength: [...previous.recordLength],
     summaryAt: previous.summaryAt,
     summaryLength: previous.summaryLength,
     signature: [...previous.signature],
@@ -286,15 +279,12 @@ function prepareBodiesOnly(context: Context, previous: Manifest, changed: Scanne
     if (slug !== '') bySlug.set(slug, index);
   });
   const problems = danglingReferences(
-    changed.map((result) => ({
-      file: result.file,
-      references: parseReferences(result.referencesJson),
-    })),
+    changed.flatMap((result) => (result.record ? [result.record] : [])),
     new Set(bySlug.keys()),
   );
   if (problems.length > 0) throw new ContentError(problems);
 
-  const newReferences: [number, string][] = [];
+  const records: [number, string][] = [];
   const outputs = changed.map((result) => {
     const at = fileIndex.get(result.abs) ?? -1;
     const record = result.record as ArticleRecord;
@@ -305,7 +295,7 @@ function prepareBodiesOnly(context: Context, previous: Manifest, changed: Scanne
     const prefix = articlePrefix(record, result.summaryJson ?? '{}');
     const suffix = articleSuffix(relatedJson);
     next.hash[at] = result.hash;
-    newReferences.push([at, result.referencesJson]);
+    records.push([at, JSON.stringify(record)]);
     const relatedPart = (previous.signature[at] ?? '').split('|')[1] ?? '';
     next.signature[at] = `${result.hash}|${relatedPart}`;
     return { name: articlePath(settings, record.summary.slug), json: prefix + (result.bodyJson ?? '[]') + suffix };
@@ -317,7 +307,7 @@ function prepareBodiesOnly(context: Context, previous: Manifest, changed: Scanne
       for (const { name, json } of outputs) writeFileAtomic(path.join(context.outDir, name), json);
       const images = changed.flatMap((result) => result.record?.images ?? []);
       const copied = await copyImages(context, next, images);
-      appendReferences(next, newReferences);
+      appendRecords(next, records);
       await saveManifest(context);
       const written = outputs.length + copied;
       return {
@@ -355,7 +345,6 @@ async function prepareAll(
       abs,
       hash: previous?.hash[old] ?? '',
       ...(record ? { record } : {}),
-      referencesJson: stored?.references(old) || '[]',
       summaryJson: stored?.summary(old) || '{}',
       problems: [],
     };
@@ -364,11 +353,7 @@ async function prepareAll(
   const { corpus, problems } = assembleCorpus(scanned);
   trace('assembled (order, related)');
   let byAbs: Map<string, Scanned> | undefined = new Map(scanned.map((file) => [file.abs, file]));
-  problems.push(
-    ...referenceProblems(corpus, (index) =>
-      parseReferences(byAbs?.get(corpus.abs[index] ?? '')?.referencesJson),
-    ),
-  );
+  problems.push(...referenceProblems(corpus));
   const isFreshAt = corpus.abs.map((abs) => fresh?.has(abs) === true);
   if (problems.length > 0) throw new ContentError(problems);
 
@@ -404,7 +389,7 @@ async function prepareAll(
     return { kind: 'render', abs: corpus.abs[index] ?? '', file: record.file, prefix, suffix, target };
   };
   /**
-   * The manifest's columns, by file. Records and references stream into a new entries file
+   * The manifest's columns, by file. Records and summaries stream into a new entries file
    * (in the cache, not the output) rather than collecting in memory.
    */
   const fillColumns = async () => {
@@ -423,7 +408,7 @@ async function prepareAll(
             : scan?.record
               ? JSON.stringify(scan.record)
               : '';
-        entries.put(at, record, scan?.referencesJson ?? '[]', scan?.summaryJson ?? '');
+        entries.put(at, record, scan?.summaryJson ?? '');
         next.slug[at] = scan?.record?.summary.slug ?? '';
         const index = positionOf.get(abs);
         if (index !== undefined) {
@@ -523,7 +508,7 @@ async function prepareAll(
           if (record) writeFileAtomic(path.join(outDir, articlePath(settings, record.summary.slug)), json);
         }
         const writeProblems = await writeArticles(
-          later.length,
+              later.length,
           (position) => {
             const index = later[position] ?? -1;
             return itemFor(index, published(corpus.ordered[index]?.summary.slug ?? ''));
@@ -616,14 +601,12 @@ async function saveManifest(context: Context): Promise<void> {
   trace('manifest saved');
 }
 
-type EntryColumn = 'record' | 'references' | 'summary';
+type EntryColumn = 'record' | 'summary';
 
 function offsetsOf(manifest: Manifest, column: EntryColumn) {
   switch (column) {
     case 'record':
       return { at: manifest.recordAt, length: manifest.recordLength };
-    case 'references':
-      return { at: manifest.referencesAt, length: manifest.referencesLength };
     case 'summary':
       return { at: manifest.summaryAt, length: manifest.summaryLength };
     default:
@@ -659,7 +642,7 @@ function readAllEntries(manifest: Manifest) {
     const start = at[index] ?? 0;
     return index < 0 ? '' : data.toString('utf8', start, start + (length[index] ?? 0));
   };
-  return { record: entry('record'), references: entry('references'), summary: entry('summary') };
+  return { record: entry('record'), summary: entry('summary') };
 }
 
 /**
@@ -689,9 +672,8 @@ function entriesWriter(manifest: Manifest, manifestFile: string) {
   };
   manifest.entries = file;
   return {
-    put(index: number, record: string, references: string, summary: string) {
+    put(index: number, record: string, summary: string) {
       add(record, manifest.recordAt, manifest.recordLength, index);
-      add(references, manifest.referencesAt, manifest.referencesLength, index);
       add(summary, manifest.summaryAt, manifest.summaryLength, index);
     },
     close() {
@@ -701,14 +683,24 @@ function entriesWriter(manifest: Manifest, manifestFile: string) {
   };
 }
 
-/** Appends the changed files' references to the entries file and points at them. */
-function appendReferences(manifest: Manifest, changed: [number, string][]) {
+/**
+ * Whether a record read again is the stored one in all that lists and checks use: the lines
+ * of its body's links may have moved.
+ */
+function isSameForLists(record: ArticleRecord, storedJson: string): boolean {
+  if (storedJson === '') return false;
+  const stored = JSON.parse(storedJson) as ArticleRecord;
+  return JSON.stringify({ ...record, linkLines: [] }) === JSON.stringify({ ...stored, linkLines: [] });
+}
+
+/** Appends the changed files' records to the entries file and points at them. */
+function appendRecords(manifest: Manifest, changed: [number, string][]) {
   let offset = statSync(manifest.entries).size;
   for (const [index, text] of changed) {
     const data = Buffer.from(text);
     appendFileSync(manifest.entries, data);
-    manifest.referencesAt[index] = offset;
-    manifest.referencesLength[index] = data.length;
+    manifest.recordAt[index] = offset;
+    manifest.recordLength[index] = data.length;
     offset += data.length;
   }
 }
