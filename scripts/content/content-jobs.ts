@@ -8,7 +8,17 @@
  * held in memory nor written twice.
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, linkSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  fstatSync,
+  linkSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+  type Stats,
+} from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import {
@@ -36,9 +46,16 @@ export type Scanned = {
   abs: string;
   hash: string;
   record?: ArticleRecord;
+  /** The record as JSON text, as the manifest stores it (made here, on every core). */
+  recordJson?: string;
   problems: Problem[];
+  /** When the file was read: its modification time and size (for the next build's check). */
+  mtimeMs: number;
+  size: number;
   /** The summary as JSON text, made once here rather than again on the main thread. */
   summaryJson?: string;
+  /** Its hash: a Related list changes when a summary in it does. */
+  summaryHash?: string;
   bodyJson?: string;
 };
 
@@ -69,20 +86,36 @@ export function contentHash(data: string | Uint8Array): string {
   return createHash('sha1').update(data).digest('hex');
 }
 
+export function summaryHashOf(summaryJson: string): string {
+  return contentHash(summaryJson).slice(0, 16);
+}
+
 function scanFiles(job: ScanJob): Scanned[] {
   return job.files.map(({ abs, file }) => {
-    const bytes = readFileSync(abs);
+    // The time and size belong to the very bytes read: an edit made meanwhile is seen next time.
+    const fd = openSync(abs, 'r');
+    let bytes: Buffer;
+    let stats: Stats;
+    try {
+      stats = fstatSync(fd);
+      bytes = readFileSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     const hash = contentHash(bytes);
     const read = readArticle(file, bytes.toString('utf8'), job.localImages, job.imageBase);
     const scanned: Scanned = {
       file,
       abs,
       hash,
-      ...(read.record ? { record: read.record } : {}),
+      mtimeMs: stats.mtimeMs,
+      size: stats.size,
+      ...(read.record ? { record: read.record, recordJson: JSON.stringify(read.record) } : {}),
       problems: read.problems,
     };
     if (read.bodyJson === undefined || read.record === undefined) return scanned;
     const summaryJson = read.summaryJson ?? '{}';
+    scanned.summaryHash = summaryHashOf(summaryJson);
     if (job.stagingDir === undefined) return { ...scanned, summaryJson, bodyJson: read.bodyJson };
     // A file of an article with problems is harmless: the staging folder is then discarded.
     const target = path.join(job.stagingDir, `${read.record.summary.slug}.json`);

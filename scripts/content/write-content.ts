@@ -49,13 +49,19 @@ import {
   type BuildOptions,
   type Settings,
 } from './build-content.ts';
-import { contentHash, writeFileAtomic, type RenderItem, type Scanned } from './content-jobs.ts';
+import {
+  contentHash,
+  summaryHashOf,
+  writeFileAtomic,
+  type RenderItem,
+  type Scanned,
+} from './content-jobs.ts';
 import { articlePrefix, articleSuffix, danglingReferences } from './corpus.ts';
 import { ContentError } from './problem.ts';
 import { trace } from './trace.ts';
 
 /** Bump when the build's output or the manifest's shape changes: every output is redone. */
-const MANIFEST_VERSION = 7;
+const MANIFEST_VERSION = 8;
 const MARKER = '.content-build';
 /** Past this many articles to render, a staging folder beats rendering in memory. */
 const STAGING_THRESHOLD = 5000;
@@ -85,7 +91,10 @@ type Manifest = {
   /** The article's summary as JSON text, as lists show it. */
   summaryAt: number[];
   summaryLength: number[];
-  /** The article's output: the signature of what it was made from, and its related slugs. */
+  /**
+   * The article's output: the signature of what it was made from, and its Related list (the
+   * files' indexes, space-separated).
+   */
   signature: string[];
   related: string[];
   /** Every other output (pages, feeds, sitemaps, images): path -> signature. */
@@ -143,9 +152,12 @@ export async function prepareContent(options: WriteOptions): Promise<Published> 
       ? previousManifest
       : { ...previousManifest, signature: [], outputs: {} };
 
-  // Synchronous stats run several times faster than 100,000 queued async ones.
-  const stats = files.map((file) => statSync(file.abs, { throwIfNoEntry: false }));
+  // Only files the last build read are looked at: a new one is read anyway, and its time and
+  // size come with it. Synchronous stats run several times faster than 100,000 queued async ones.
   const before = new Map(previous?.abs.map((abs, index) => [abs, index]));
+  const stats = files.map((file) =>
+    before.has(file.abs) ? statSync(file.abs, { throwIfNoEntry: false }) : undefined,
+  );
   const changed: ArticleFile[] = [];
   files.forEach((file, index) => {
     const old = before.get(file.abs);
@@ -170,10 +182,24 @@ export async function prepareContent(options: WriteOptions): Promise<Published> 
   const cleanUp = async () => {
     if (staging) await rm(staging, { recursive: true, force: true });
   };
+  const next = newManifest(settingsKey, files);
+  // A whole build stores each record in the manifest's entries as it arrives, while the
+  // workers read on; the record's JSON text is not kept after that.
+  const early = staging ? entriesWriter(next, manifestFile) : undefined;
+  const fileAt = new Map(files.map((file, index) => [file.abs, index]));
   try {
-    const scannedChanged = await scanFiles(changed, settings, stagedArticles);
+    const scannedChanged = await scanFiles(changed, settings, stagedArticles, (scanned) => {
+      if (early === undefined) return;
+      early.put(fileAt.get(scanned.abs) ?? -1, scanned.recordJson ?? '', scanned.summaryJson ?? '');
+      scanned.recordJson = '';
+    });
     trace('read');
-    const next = newManifest(settingsKey, files, stats);
+    const readAt = new Map(scannedChanged.map((result) => [result.abs, result]));
+    files.forEach((file, index) => {
+      const now = readAt.get(file.abs) ?? stats[index];
+      next.mtime[index] = now?.mtimeMs ?? 0;
+      next.size[index] = now?.size ?? 0;
+    });
     const context: Context = {
       settings,
       outDir,
@@ -183,6 +209,7 @@ export async function prepareContent(options: WriteOptions): Promise<Published> 
       scanned: changed.length,
       cleanUp,
       staging,
+      early,
     };
 
     // An edit that leaves every record as it was (its title, dates, tags, links...) changes
@@ -211,6 +238,7 @@ export async function prepareContent(options: WriteOptions): Promise<Published> 
     }
     return await prepareAll(context, previous, scannedChanged);
   } catch (error) {
+    early?.close();
     await cleanUp();
     throw error;
   }
@@ -226,20 +254,18 @@ type Context = {
   cleanUp: () => Promise<void>;
   /** The staging folder of a whole build, or undefined for an incremental one. */
   staging: string | undefined;
+  /** The entries file a whole build fills while reading. */
+  early: EntriesWriter | undefined;
 };
 
-function newManifest(
-  settingsKey: string,
-  files: ArticleFile[],
-  stats: ({ mtimeMs: number; size: number } | undefined)[],
-): Manifest {
+function newManifest(settingsKey: string, files: ArticleFile[]): Manifest {
   return {
     version: MANIFEST_VERSION,
     settingsKey,
     buildId: '',
     abs: files.map((file) => file.abs),
-    mtime: stats.map((entry) => entry?.mtimeMs ?? 0),
-    size: stats.map((entry) => entry?.size ?? 0),
+    mtime: [],
+    size: [],
     hash: [],
     slug: [],
     entries: '',
@@ -289,13 +315,11 @@ function prepareBodiesOnly(context: Context, previous: Manifest, changed: Scanne
     const at = fileIndex.get(result.abs) ?? -1;
     const record = result.record as ArticleRecord;
     const related = (previous.related[at] ?? '').split(' ').filter(Boolean);
-    const relatedJson = related.map(
-      (slug) => readEntry(previous, 'summary', bySlug.get(slug) ?? -1) || '{}',
-    );
+    const relatedJson = related.map((other) => readEntry(previous, 'summary', Number(other)) || '{}');
     const prefix = articlePrefix(record, result.summaryJson ?? '{}');
     const suffix = articleSuffix(relatedJson);
     next.hash[at] = result.hash;
-    records.push([at, JSON.stringify(record)]);
+    records.push([at, result.recordJson ?? JSON.stringify(record)]);
     const relatedPart = (previous.signature[at] ?? '').split('|')[1] ?? '';
     next.signature[at] = `${result.hash}|${relatedPart}`;
     return { name: articlePath(settings, record.summary.slug), json: prefix + (result.bodyJson ?? '[]') + suffix };
@@ -344,6 +368,8 @@ async function prepareAll(
       file: record?.file ?? abs,
       abs,
       hash: previous?.hash[old] ?? '',
+      mtimeMs: previous?.mtime[old] ?? 0,
+      size: previous?.size[old] ?? 0,
       ...(record ? { record } : {}),
       summaryJson: stored?.summary(old) || '{}',
       problems: [],
@@ -359,7 +385,10 @@ async function prepareAll(
 
   const onDisk = previous?.outputs ?? {};
   const fileAt = corpus.abs.map((abs) => before.get(abs) ?? -1);
-  const summaryHash = corpus.summaryJson.map((json) => contentHash(json).slice(0, 16));
+  const summaryHash = corpus.abs.map(
+    (abs, index) =>
+      byAbs?.get(abs)?.summaryHash ?? summaryHashOf(corpus.summaryJson[index] ?? '{}'),
+  );
   const signatures = corpus.ordered.map(
     (_, index) =>
       `${corpus.hashes[index] ?? ''}|${(corpus.related[index] ?? []).map((other) => summaryHash[other]).join(',')}`,
@@ -394,7 +423,12 @@ async function prepareAll(
    */
   const fillColumns = async () => {
     const positionOf = new Map(corpus.abs.map((abs, index) => [abs, index]));
-    const entries = entriesWriter(next, context.manifestFile);
+    const fileAtOrdered = new Int32Array(corpus.abs.length);
+    next.abs.forEach((abs, at) => {
+      const index = positionOf.get(abs);
+      if (index !== undefined) fileAtOrdered[index] = at;
+    });
+    const entries = context.early ?? entriesWriter(next, context.manifestFile);
     try {
       for (const [at, abs] of next.abs.entries()) {
         const scan = scanned?.[at];
@@ -402,19 +436,19 @@ async function prepareAll(
         // A record read from the manifest is stored again as it was read.
         const old = before.get(abs);
         const isFresh = fresh?.has(abs) === true;
-        const record =
-          !isFresh && old !== undefined && stored
-            ? stored.record(old)
-            : scan?.record
-              ? JSON.stringify(scan.record)
-              : '';
-        entries.put(at, record, scan?.summaryJson ?? '');
+        if (!isFresh || context.early === undefined) {
+          const record =
+            !isFresh && old !== undefined && stored
+              ? stored.record(old)
+              : (scan?.recordJson ?? '');
+          entries.put(at, record, scan?.summaryJson ?? '');
+        }
         next.slug[at] = scan?.record?.summary.slug ?? '';
         const index = positionOf.get(abs);
         if (index !== undefined) {
           next.signature[at] = signatures[index] ?? '';
           next.related[at] = (corpus.related[index] ?? [])
-            .map((other) => corpus.ordered[other]?.summary.slug ?? '')
+            .map((other) => fileAtOrdered[other] ?? -1)
             .join(' ');
         }
         if (at % 256 === 255) await pause();
@@ -647,28 +681,30 @@ function readAllEntries(manifest: Manifest) {
 
 /**
  * Writes a fresh entries file for `manifest`, beside the manifest file, entry by entry in
- * batches of a few megabytes: one write, not 200,000, and never all of them in memory.
+ * batches of 4 MB: one write, not 200,000, and never all of them in memory.
  */
+type EntriesWriter = ReturnType<typeof entriesWriter>;
+
 function entriesWriter(manifest: Manifest, manifestFile: string) {
   const file = `${manifestFile}.entries-${contentHash(`${process.pid}:${Date.now()}`).slice(0, 8)}`;
   mkdirSync(path.dirname(file), { recursive: true });
   const fd = openSync(file, 'w');
+  let isOpen = true;
   let offset = 0;
-  let batch: Buffer[] = [];
-  let batchSize = 0;
+  const batch = Buffer.allocUnsafe(4 << 20);
+  let used = 0;
   const flush = () => {
-    writeSync(fd, Buffer.concat(batch, batchSize));
-    batch = [];
-    batchSize = 0;
+    if (used > 0) writeSync(fd, batch, 0, used);
+    used = 0;
   };
   const add = (text: string, at: number[], length: number[], index: number) => {
-    const data = Buffer.from(text);
-    batch.push(data);
-    batchSize += data.length;
+    const size = Buffer.byteLength(text);
     at[index] = offset;
-    length[index] = data.length;
-    offset += data.length;
-    if (batchSize > 4_000_000) flush();
+    length[index] = size;
+    offset += size;
+    if (used + size > batch.length) flush();
+    if (size > batch.length) writeSync(fd, text);
+    else used += batch.write(text, used);
   };
   manifest.entries = file;
   return {
@@ -677,6 +713,8 @@ function entriesWriter(manifest: Manifest, manifestFile: string) {
       add(summary, manifest.summaryAt, manifest.summaryLength, index);
     },
     close() {
+      if (!isOpen) return;
+      isOpen = false;
       flush();
       closeSync(fd);
     },
