@@ -21,11 +21,12 @@ import {
   articleSuffix,
   danglingReferences,
   duplicateSlugs,
+  feedIndexes,
   latestPageJson,
   newestFirst,
   relatedIndexes,
 } from './corpus.ts';
-import { buildFeeds, FEED_LIMIT } from './feeds.ts';
+import { buildFeeds, FEED_LIMIT, type FeedArticle } from './feeds.ts';
 import { runJobs } from './job-pool.ts';
 import { ContentError, type Problem } from './problem.ts';
 import { buildSitemaps, sitemapEntries } from './sitemap.ts';
@@ -232,41 +233,70 @@ export function referenceProblems(corpus: Corpus): Problem[] {
 }
 
 /** The latest-articles pages, feeds and sitemaps: every output but the articles and images. */
-export function* indexOutputs(corpus: Corpus, settings: Settings): Generator<[string, string]> {
-  const pageCount = Math.max(1, Math.ceil(corpus.ordered.length / settings.pageSize));
+export function* indexOutputs(
+  corpus: Corpus,
+  settings: Settings,
+  /** Told which articles (by index in `corpus.ordered`) the feeds show. */
+  onFeedIndexes?: (indexes: number[]) => void,
+): Generator<[string, string]> {
+  const total = corpus.ordered.length;
+  const pageCount = Math.max(1, Math.ceil(total / settings.pageSize));
   for (let page = 1; page <= pageCount; page++) {
-    yield [
-      `${settings.apiDir}/${apiPaths.latest(page)}`,
-      latestPageJson(corpus.summaryJson, page, settings.pageSize),
-    ];
+    const start = (page - 1) * settings.pageSize;
+    yield latestPage(settings, corpus.summaryJson.slice(start, start + settings.pageSize), page, total);
   }
-  if (corpus.ordered.length === 0) return;
+  if (total === 0) return;
+  // Only the newest articles of the site and of each section reach a feed: pick them in one
+  // pass instead of copying 100,000 summaries.
+  const wanted = feedIndexes(corpus.ordered, FEED_LIMIT);
+  onFeedIndexes?.(wanted);
+  yield* feedOutputs(
+    settings,
+    wanted.map((index) => {
+      const record = corpus.ordered[index];
+      return feedArticle(corpus.summaryJson[index] ?? '{}', record?.authors ?? [], record?.tags ?? []);
+    }),
+  );
+  yield* sitemapOutputs(
+    settings,
+    corpus.ordered.map((record) => record.summary),
+  );
+}
+
+export function latestPage(
+  settings: Settings,
+  pageSummaries: string[],
+  page: number,
+  total: number,
+): [string, string] {
+  return [
+    `${settings.apiDir}/${apiPaths.latest(page)}`,
+    latestPageJson(pageSummaries, page, settings.pageSize, total),
+  ];
+}
+
+/** What a feed shows of an article: its summary, authors and tags. */
+export function feedArticle(summaryJson: string, authors: Named[], tags: Named[]): FeedArticle {
+  const summary = JSON.parse(summaryJson) as ArticleSummary;
+  return { ...summary, authors, tags };
+}
+
+export function feedOutputs(settings: Settings, articles: FeedArticle[]): Iterable<[string, string]> {
   const feedSite = {
     name: site.name,
     url: settings.siteUrl,
     language: site.language,
     description: site.tagline,
   };
-  // Only the newest articles of the site and of each section reach a feed: pick them in one
-  // pass instead of copying 100,000 summaries.
-  const counts = new Map<string, number>();
-  const feedArticles = corpus.ordered.flatMap((record, index) => {
-    const sections = [record.summary.section, ...(record.summary.section.parents ?? [])];
-    let isWanted = index < FEED_LIMIT;
-    for (const section of sections) {
-      const count = counts.get(section.slug) ?? 0;
-      counts.set(section.slug, count + 1);
-      if (count < FEED_LIMIT) isWanted = true;
-    }
-    if (!isWanted) return [];
-    const summary = JSON.parse(corpus.summaryJson[index] ?? '{}') as ArticleSummary;
-    return [{ ...summary, authors: record.authors, tags: record.tags }];
-  });
-  yield* buildFeeds(feedSite, feedArticles);
-  yield* buildSitemaps(
-    settings.siteUrl,
-    sitemapEntries(corpus.ordered.map((record) => record.summary)),
-  );
+  return buildFeeds(feedSite, articles);
+}
+
+/** The sitemaps, from every article's slug and time of change, newest first. */
+export function sitemapOutputs(
+  settings: Settings,
+  articles: readonly Pick<ArticleSummary, 'slug' | 'modified'>[],
+): Iterable<[string, string]> {
+  return buildSitemaps(settings.siteUrl, sitemapEntries(articles));
 }
 
 /** The whole JSON API, feeds, sitemaps and images, in memory. */

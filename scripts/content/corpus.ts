@@ -200,13 +200,33 @@ export function articleSuffix(relatedJson: string[]): string {
   return `,"related":[${relatedJson.join(',')}]}`;
 }
 
-/** One page of the latest-articles index, as JSON text. */
+/** One page of the latest-articles index, as JSON text, from the page's own summaries. */
 export function latestPageJson(
-  summaryJson: string[],
+  pageSummaries: string[],
   page: number,
   pageSize: number,
+  total: number,
 ): string {
-  const pageCount = Math.max(1, Math.ceil(summaryJson.length / pageSize));
-  const articles = summaryJson.slice((page - 1) * pageSize, page * pageSize).join(',');
-  return `{"page":${page},"pageCount":${pageCount},"pageSize":${pageSize},"total":${summaryJson.length},"articles":[${articles}]}`;
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  return `{"page":${page},"pageCount":${pageCount},"pageSize":${pageSize},"total":${total},"articles":[${pageSummaries.join(',')}]}`;
+}
+
+/**
+ * Which articles the feeds show: the newest of the site and of each section (by index in
+ * newest-first order), picked in one pass.
+ */
+export function feedIndexes(ordered: readonly ArticleRecord[], limit: number): number[] {
+  const counts = new Map<string, number>();
+  const wanted: number[] = [];
+  ordered.forEach((record, index) => {
+    const sections = [record.summary.section, ...(record.summary.section.parents ?? [])];
+    let isWanted = index < limit;
+    for (const section of sections) {
+      const count = counts.get(section.slug) ?? 0;
+      counts.set(section.slug, count + 1);
+      if (count < limit) isWanted = true;
+    }
+    if (isWanted) wanted.push(index);
+  });
+  return wanted;
 }

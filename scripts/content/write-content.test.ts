@@ -108,6 +108,41 @@ describe('writeContent, incremental by content hash', () => {
     await expectSameAsFreshBuild(options);
   });
 
+  it('after a headline, date of change or byline edit, rewrites only what shows it', async () => {
+    const { options, articles } = await setup();
+    await writeContent(options);
+    const file = path.join(articles, 'd3.md');
+    const feeds = ['feed.json', 'rss.xml', 'section/news/feed.json', 'section/news/rss.xml'];
+    // d4 links to d3 in its body, so d3 is in the other articles' Related lists only.
+    const showingD3 = ['d1', 'd2', 'd3', 'd5', 'd6'].map((slug) => `api/articles/${slug}.json`);
+    const edits: [string, (text: string) => string, string[]][] = [
+      [
+        'headline',
+        (text) => text.replace('Headline of d3', 'New headline'),
+        [...showingD3, 'api/latest/2.json', ...feeds],
+      ],
+      [
+        'date of change',
+        (text) => text.replace('published:', 'modified: 2023-08-10T09:00:00+01:00\npublished:'),
+        [...showingD3, 'api/latest/2.json', ...feeds, 'sitemap.xml'],
+      ],
+      [
+        'byline',
+        (text) => text.replace('published:', 'authors: [Amal Haddad]\npublished:'),
+        ['api/articles/d3.json', ...feeds],
+      ],
+    ];
+    for (const [what, edit, expected] of edits) {
+      await writeFile(file, edit(await readFile(file, 'utf8')));
+      const before = await snapshot(options.outDir);
+      const stats = await writeContent(options);
+      expect(stats.scanned, what).toBe(1);
+      const changed = changedBetween(before, await snapshot(options.outDir));
+      expect(changed.filter((name) => name !== 'api/.content-build').sort(), what).toEqual(expected);
+      await expectSameAsFreshBuild(options);
+    }
+  });
+
   it('removes the outputs of a deleted article', async () => {
     const { options, articles } = await setup();
     await writeContent(options);

@@ -38,7 +38,11 @@ import type { ArticleRecord } from './article-record.ts';
 import {
   assembleCorpus,
   articleParts,
+  feedArticle,
+  feedOutputs,
   indexOutputs,
+  latestPage,
+  sitemapOutputs,
   relatedSuffix,
   listArticles,
   referenceProblems,
@@ -61,7 +65,7 @@ import { ContentError } from './problem.ts';
 import { trace } from './trace.ts';
 
 /** Bump when the build's output or the manifest's shape changes: every output is redone. */
-const MANIFEST_VERSION = 8;
+const MANIFEST_VERSION = 9;
 const MARKER = '.content-build';
 /** Past this many articles to render, a staging folder beats rendering in memory. */
 const STAGING_THRESHOLD = 5000;
@@ -97,6 +101,12 @@ type Manifest = {
    */
   signature: string[];
   related: string[];
+  /** The article's place in the newest-first order (-1 for a file with no article). */
+  position: number[];
+  /** When the article last changed, as its summary says. */
+  modified: string[];
+  /** The files the feeds show, newest first. */
+  feedFiles: number[];
   /** Every other output (pages, feeds, sitemaps, images): path -> signature. */
   outputs: Record<string, string>;
 };
@@ -212,8 +222,8 @@ export async function prepareContent(options: WriteOptions): Promise<Published> 
       early,
     };
 
-    // An edit that leaves every record as it was (its title, dates, tags, links...) changes
-    // no list: only the article itself is written again.
+    // An edit that leaves every list's members and order as they were (a body, a headline,
+    // a caption) rewrites only what shows it.
     const isSameFiles =
       isKnown &&
       previous !== undefined &&
@@ -229,12 +239,11 @@ export async function prepareContent(options: WriteOptions): Promise<Published> 
           old !== undefined &&
           result.problems.length === 0 &&
           result.record !== undefined &&
-          isSameForLists(result.record, readEntry(previous, 'record', old)) &&
-          result.summaryJson === readEntry(previous, 'summary', old)
+          shapeOf(result.record) === storedShape(readEntry(previous, 'record', old))
         );
       })
     ) {
-      return prepareBodiesOnly(context, previous, scannedChanged);
+      return prepareSameShape(context, previous, scannedChanged);
     }
     return await prepareAll(context, previous, scannedChanged);
   } catch (error) {
@@ -275,6 +284,9 @@ function newManifest(settingsKey: string, files: ArticleFile[]): Manifest {
     summaryLength: [],
     signature: [],
     related: [],
+    position: [],
+    modified: [],
+    feedFiles: [],
     outputs: {},
   };
 }
@@ -284,62 +296,156 @@ function pause(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** Only bodies changed: those articles are written again, with their lists as they were. */
-function prepareBodiesOnly(context: Context, previous: Manifest, changed: Scanned[]): Published {
-  const { settings, next } = context;
+/**
+ * What decides an article's place in every list: its slug, date, section, tags and links
+ * (and the images it brings along). An edit that leaves these as they were changes no list's
+ * membership or order, only what lists show of it.
+ */
+function shapeOf(record: ArticleRecord): string {
+  const { slug, published, section } = record.summary;
+  return JSON.stringify([slug, published, section, record.tags, record.related, record.linked, record.images]);
+}
+
+function storedShape(storedJson: string): string | undefined {
+  return storedJson === '' ? undefined : shapeOf(JSON.parse(storedJson) as ArticleRecord);
+}
+
+/**
+ * Every list keeps its members and order: the changed articles are written again, and so is
+ * each output that shows what changed of them (a Related list, a latest page, the feeds, the
+ * sitemaps), from what the manifest stores. Nothing else is read.
+ */
+function prepareSameShape(context: Context, previous: Manifest, changed: Scanned[]): Published {
+  const { settings, next, outDir } = context;
   Object.assign(next, {
     hash: [...previous.hash],
     slug: previous.slug,
     entries: previous.entries,
     recordAt: [...previous.recordAt],
     recordLength: [...previous.recordLength],
-    summaryAt: previous.summaryAt,
-    summaryLength: previous.summaryLength,
+    summaryAt: [...previous.summaryAt],
+    summaryLength: [...previous.summaryLength],
     signature: [...previous.signature],
     related: previous.related,
-    outputs: previous.outputs,
+    position: previous.position,
+    modified: [...previous.modified],
+    feedFiles: previous.feedFiles,
+    outputs: { ...previous.outputs },
   });
   const fileIndex = new Map(previous.abs.map((abs, index) => [abs, index]));
-  const bySlug = new Map<string, number>();
-  previous.slug.forEach((slug, index) => {
-    if (slug !== '') bySlug.set(slug, index);
-  });
   const problems = danglingReferences(
     changed.flatMap((result) => (result.record ? [result.record] : [])),
-    new Set(bySlug.keys()),
+    new Set(previous.slug.filter((slug) => slug !== '')),
   );
   if (problems.length > 0) throw new ContentError(problems);
 
-  const records: [number, string][] = [];
-  const outputs = changed.map((result) => {
-    const at = fileIndex.get(result.abs) ?? -1;
-    const record = result.record as ArticleRecord;
-    const related = (previous.related[at] ?? '').split(' ').filter(Boolean);
-    const relatedJson = related.map((other) => readEntry(previous, 'summary', Number(other)) || '{}');
-    const prefix = articlePrefix(record, result.summaryJson ?? '{}');
-    const suffix = articleSuffix(relatedJson);
+  const changedAt = new Map(changed.map((result) => [fileIndex.get(result.abs) ?? -1, result]));
+  const summaryOf = (at: number) =>
+    changedAt.get(at)?.summaryJson ?? (readEntry(previous, 'summary', at) || '{}');
+  const recordOf = (at: number): ArticleRecord =>
+    changedAt.get(at)?.record ?? (JSON.parse(readEntry(previous, 'record', at)) as ArticleRecord);
+  const relatedOf = (at: number) =>
+    (previous.related[at] ?? '').split(' ').filter(Boolean).map(Number);
+  const partsOf = (at: number, hash: string) => {
+    const related = relatedOf(at);
+    next.signature[at] =
+      `${hash}|${related.map((other) => summaryHashOf(summaryOf(other))).join(',')}`;
+    return {
+      record: recordOf(at),
+      prefix: articlePrefix(recordOf(at), summaryOf(at)),
+      suffix: articleSuffix(related.map(summaryOf)),
+    };
+  };
+  const newSummaries = new Set(
+    [...changedAt].flatMap(([at, result]) =>
+      result.summaryJson === readEntry(previous, 'summary', at) ? [] : [at],
+    ),
+  );
+
+  const entries: [number, string, string][] = [];
+  const articles = [...changedAt].map(([at, result]) => {
+    const { record, prefix, suffix } = partsOf(at, result.hash);
     next.hash[at] = result.hash;
-    records.push([at, result.recordJson ?? JSON.stringify(record)]);
-    const relatedPart = (previous.signature[at] ?? '').split('|')[1] ?? '';
-    next.signature[at] = `${result.hash}|${relatedPart}`;
-    return { name: articlePath(settings, record.summary.slug), json: prefix + (result.bodyJson ?? '[]') + suffix };
+    next.modified[at] = record.summary.modified;
+    entries.push([at, result.recordJson ?? JSON.stringify(record), result.summaryJson ?? '{}']);
+    return {
+      name: articlePath(settings, record.summary.slug),
+      json: prefix + (result.bodyJson ?? '[]') + suffix,
+    };
   });
+  // The articles whose Related list shows a changed summary are read again and rewritten.
+  const showing: RenderItem[] = [];
+  if (newSummaries.size > 0) {
+    previous.related.forEach((_, at) => {
+      if (changedAt.has(at) || !relatedOf(at).some((other) => newSummaries.has(other))) return;
+      const { record, prefix, suffix } = partsOf(at, previous.hash[at] ?? '');
+      showing.push({
+        kind: 'render',
+        abs: previous.abs[at] ?? '',
+        file: record.file,
+        prefix,
+        suffix,
+        target: path.join(outDir, articlePath(settings, record.summary.slug)),
+      });
+    });
+  }
+
+  // The latest pages, feeds and sitemaps that show a change, made from the stored columns.
+  const byPosition: number[] = [];
+  previous.position.forEach((position, at) => {
+    if (position >= 0) byPosition[position] = at;
+  });
+  const total = byPosition.length;
+  const indexFiles: [string, string][] = [];
+  const pages = new Set(
+    [...newSummaries].map((at) => Math.floor((previous.position[at] ?? 0) / settings.pageSize) + 1),
+  );
+  for (const page of pages) {
+    const start = (page - 1) * settings.pageSize;
+    const shown = byPosition.slice(start, start + settings.pageSize).map(summaryOf);
+    indexFiles.push(latestPage(settings, shown, page, total));
+  }
+  if (previous.feedFiles.some((at) => changedAt.has(at))) {
+    const shown = previous.feedFiles.map((at) => {
+      const record = recordOf(at);
+      return feedArticle(summaryOf(at), record.authors, record.tags);
+    });
+    indexFiles.push(...feedOutputs(settings, shown));
+  }
+  if ([...changedAt.keys()].some((at) => next.modified[at] !== previous.modified[at])) {
+    const shown = byPosition.map((at) => ({
+      slug: previous.slug[at] ?? '',
+      modified: next.modified[at] ?? '',
+    }));
+    indexFiles.push(...sitemapOutputs(settings, shown));
+  }
 
   return {
-    corpusSize: previous.abs.length,
+    corpusSize: total,
     write: async () => {
-      for (const { name, json } of outputs) writeFileAtomic(path.join(context.outDir, name), json);
+      for (const { name, json } of articles) writeFileAtomic(path.join(outDir, name), json);
+      const writeProblems = await writeArticles(showing.length, (at) => showing[at], settings, true);
+      if (writeProblems.length > 0) throw new ContentError(writeProblems);
+      let written = articles.length + showing.length;
+      for (const [name, text] of indexFiles) {
+        const signature = contentHash(text);
+        if (next.outputs[name] === signature) continue;
+        next.outputs[name] = signature;
+        const target = path.join(outDir, name);
+        mkdirSync(path.dirname(target), { recursive: true });
+        writeFileAtomic(target, text);
+        written++;
+      }
       const images = changed.flatMap((result) => result.record?.images ?? []);
-      const copied = await copyImages(context, next, images);
-      appendRecords(next, records);
+      written += await copyImages(context, next, images);
+      appendEntries(next, entries);
       await saveManifest(context);
-      const written = outputs.length + copied;
       return {
-        articles: previous.abs.length,
+        articles: total,
         scanned: context.scanned,
-        rendered: outputs.length,
+        rendered: articles.length + showing.length,
         written,
-        unchanged: previous.abs.length + Object.keys(next.outputs).length - written,
+        unchanged: total + Object.keys(next.outputs).length - written,
         deleted: 0,
       };
     },
@@ -421,13 +527,16 @@ async function prepareAll(
    * The manifest's columns, by file. Records and summaries stream into a new entries file
    * (in the cache, not the output) rather than collecting in memory.
    */
+  const positionOf = new Map(corpus.abs.map((abs, index) => [abs, index]));
+  const fileAtOrdered = new Int32Array(corpus.abs.length);
+  next.abs.forEach((abs, at) => {
+    const index = positionOf.get(abs);
+    if (index !== undefined) fileAtOrdered[index] = at;
+  });
+  const noteFeedIndexes = (indexes: number[]) => {
+    next.feedFiles = indexes.map((index) => fileAtOrdered[index] ?? -1);
+  };
   const fillColumns = async () => {
-    const positionOf = new Map(corpus.abs.map((abs, index) => [abs, index]));
-    const fileAtOrdered = new Int32Array(corpus.abs.length);
-    next.abs.forEach((abs, at) => {
-      const index = positionOf.get(abs);
-      if (index !== undefined) fileAtOrdered[index] = at;
-    });
     const entries = context.early ?? entriesWriter(next, context.manifestFile);
     try {
       for (const [at, abs] of next.abs.entries()) {
@@ -444,7 +553,9 @@ async function prepareAll(
           entries.put(at, record, scan?.summaryJson ?? '');
         }
         next.slug[at] = scan?.record?.summary.slug ?? '';
+        next.modified[at] = scan?.record?.summary.modified ?? '';
         const index = positionOf.get(abs);
+        next.position[at] = index ?? -1;
         if (index !== undefined) {
           next.signature[at] = signatures[index] ?? '';
           next.related[at] = (corpus.related[index] ?? [])
@@ -475,7 +586,7 @@ async function prepareAll(
     // While the workers write articles, this thread writes the pages, feeds and sitemaps,
     // pausing now and then so that the workers are handed their next jobs.
     let count = 0;
-    for (const [name, text] of indexOutputs(corpus, settings)) {
+    for (const [name, text] of indexOutputs(corpus, settings, noteFeedIndexes)) {
       next.outputs[name] = contentHash(text);
       const isApi = name.startsWith(`${settings.apiDir}/`);
       const target = path.join(isApi ? staging : siteStaging, name);
@@ -551,7 +662,7 @@ async function prepareAll(
           true,
         );
         if (writeProblems.length > 0) throw new ContentError(writeProblems);
-        for (const [name, text] of indexOutputs(corpus, settings)) {
+        for (const [name, text] of indexOutputs(corpus, settings, noteFeedIndexes)) {
           const signature = contentHash(text);
           next.outputs[name] = signature;
           if (onDisk[name] === signature) {
@@ -721,25 +832,19 @@ function entriesWriter(manifest: Manifest, manifestFile: string) {
   };
 }
 
-/**
- * Whether a record read again is the stored one in all that lists and checks use: the lines
- * of its body's links may have moved.
- */
-function isSameForLists(record: ArticleRecord, storedJson: string): boolean {
-  if (storedJson === '') return false;
-  const stored = JSON.parse(storedJson) as ArticleRecord;
-  return JSON.stringify({ ...record, linkLines: [] }) === JSON.stringify({ ...stored, linkLines: [] });
-}
-
-/** Appends the changed files' records to the entries file and points at them. */
-function appendRecords(manifest: Manifest, changed: [number, string][]) {
+/** Appends the changed files' records and summaries to the entries file and points at them. */
+function appendEntries(manifest: Manifest, changed: [number, string, string][]) {
   let offset = statSync(manifest.entries).size;
-  for (const [index, text] of changed) {
+  const append = (text: string, at: number[], length: number[], index: number) => {
     const data = Buffer.from(text);
     appendFileSync(manifest.entries, data);
-    manifest.recordAt[index] = offset;
-    manifest.recordLength[index] = data.length;
+    at[index] = offset;
+    length[index] = data.length;
     offset += data.length;
+  };
+  for (const [index, record, summary] of changed) {
+    append(record, manifest.recordAt, manifest.recordLength, index);
+    append(summary, manifest.summaryAt, manifest.summaryLength, index);
   }
 }
 
