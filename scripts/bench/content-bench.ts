@@ -216,6 +216,9 @@ console.log(
 console.log(
   `Times: wall clock from spawn to exit, median of the runs; peak MB is the highest run.`,
 );
+console.log(
+  `Disk: flushed (sync) before each run; "disk µs/file" is the median time to create a 6 KB file there just before it.`,
+);
 console.log('');
 console.log(resultsTable(results));
 console.log('');

@@ -94,7 +94,7 @@ function describeRun(run: Run): string {
     run.cpuMs === undefined
       ? ''
       : `, CPU ${formatSeconds(run.cpuMs)} (${Math.round((run.cpuMs / run.wallMs) * 100)}% of wall)`;
-  return `${formatSeconds(run.wallMs)}${cpu}, peak ${formatMegabytes(run.peakBytes)} MB (${memory})${outcome}`;
+  return `${formatSeconds(run.wallMs)}${cpu}, peak ${formatMegabytes(run.peakBytes)} MB (${memory}); disk ${run.diskProbeUs} µs/file${outcome}`;
 }
 
 function describeOurRun(run: OurRun): string {

@@ -3,7 +3,16 @@
  * build's CLI (never imported, so the benchmark keeps working while its insides change) and
  * Eleventy 3 building the same Markdown into HTML.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { benchRoot } from './corpus-cache.ts';
 import { measure, type Measurement } from './measure.ts';
@@ -37,6 +46,8 @@ export type BuildStats = {
 export type Run = Measurement & {
   /** Why the run does not count; undefined when it built every article. */
   failure: string | undefined;
+  /** Creating one 6 KB file beside the output, just before the run: median µs (see probeDisk). */
+  diskProbeUs: number;
 };
 
 export type OurRun = Run & {
@@ -107,7 +118,8 @@ async function run(
   settings: RunSettings,
   check: (measurement: Measurement) => string | undefined,
 ): Promise<Run> {
-  settings.log(`${label} ...`);
+  const diskProbeUs = probeDisk();
+  settings.log(`${label} ... (disk: ${diskProbeUs} µs to create a 6 KB file)`);
   const measurement = await measure(command, args, {
     cwd,
     timeoutMs: settings.timeoutMs,
@@ -119,7 +131,33 @@ async function run(
   settings.log(
     `${label}: ${failure ?? 'ok'} in ${seconds(measurement.wallMs)}, peak ${megabytes(measurement.peakBytes)}`,
   );
-  return { ...measurement, failure };
+  return { ...measurement, failure, diskProbeUs };
+}
+
+const PROBE_FILES = 2000;
+
+/**
+ * Builds of 100,000 articles create 100,000 files, and on this machine's disk the cost of
+ * creating a file swings from about 25 µs to over 300 µs, with what was written and deleted
+ * shortly before (earlier runs, the corpus). Before each run the earlier runs' writes are
+ * flushed (sync), so no run pays for another's, and the cost of creating a 6 KB file in the
+ * benchmark's folder is measured and reported beside the run.
+ */
+function probeDisk(): number {
+  const dir = path.join(benchRoot, 'disk-probe');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const data = Buffer.alloc(6000, 'x');
+  const times: number[] = [];
+  for (let index = 0; index < PROBE_FILES; index++) {
+    const start = performance.now();
+    writeFileSync(path.join(dir, `probe-${index}.json`), data);
+    times.push(performance.now() - start);
+  }
+  rmSync(dir, { recursive: true, force: true });
+  spawnSync('sync');
+  times.sort((a, b) => a - b);
+  return Math.round((times[PROBE_FILES >> 1] ?? 0) * 1000);
 }
 
 /**
