@@ -135,6 +135,7 @@ async function run(
 }
 
 const PROBE_FILES = 2000;
+let probes = 0;
 
 /**
  * Builds of 100,000 articles create 100,000 files, and on this machine's disk the cost of
@@ -144,8 +145,9 @@ const PROBE_FILES = 2000;
  * benchmark's folder is measured and reported beside the run.
  */
 function probeDisk(): number {
-  const dir = path.join(benchRoot, 'disk-probe');
-  rmSync(dir, { recursive: true, force: true });
+  spawnSync('sync');
+  // Left in place until the benchmark ends: a deletion would slow the run that follows.
+  const dir = path.join(benchRoot, 'runs', `disk-probe-${probes++}`);
   mkdirSync(dir, { recursive: true });
   const data = Buffer.alloc(6000, 'x');
   const times: number[] = [];
@@ -154,7 +156,6 @@ function probeDisk(): number {
     writeFileSync(path.join(dir, `probe-${index}.json`), data);
     times.push(performance.now() - start);
   }
-  rmSync(dir, { recursive: true, force: true });
   spawnSync('sync');
   times.sort((a, b) => a - b);
   return Math.round((times[PROBE_FILES >> 1] ?? 0) * 1000);
