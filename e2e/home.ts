@@ -7,7 +7,7 @@ export function latestHeading(page: Page, pageNumber = 1): Locator {
 }
 
 /**
- * The card link for an article in the latest list, paging with "Older articles" from the
+ * The card link for an article in the latest list, paging with "Older →" from the
  * page on screen until it shows (the list is newest first, ten to a page).
  */
 export async function findCardLink(page: Page, title: string): Promise<Locator> {
@@ -15,7 +15,7 @@ export async function findCardLink(page: Page, title: string): Promise<Locator> 
     await expect(latestHeading(page, pageNumber)).toBeVisible();
     const link = page.getByRole('main').getByRole('link', { name: title, exact: true });
     if ((await link.count()) > 0) return link;
-    const older = page.getByRole('link', { name: /Older articles/ });
+    const older = page.getByRole('link', { name: 'Older →' });
     if ((await older.count()) === 0)
       throw new Error(`No card for "${title}" on any page of the latest list`);
     await older.click();

@@ -62,11 +62,11 @@ test('a failed load shows an error view whose Retry recovers once the network is
 test('home pages link to each other', async ({ page }) => {
   await page.goto('/?page=2');
   await expect(latestHeading(page, 2)).toBeVisible();
-  await page.getByRole('link', { name: /Newer articles/ }).click();
+  await page.getByRole('link', { name: '← Newer' }).click();
   await expect(latestHeading(page)).toBeVisible();
   await expect(page).toHaveURL('/');
 
-  await page.getByRole('link', { name: /Older articles/ }).click();
+  await page.getByRole('link', { name: 'Older →' }).click();
   await expect(latestHeading(page, 2)).toBeVisible();
   await expect(page).toHaveURL('/?page=2');
 });

@@ -26,6 +26,7 @@ import {
   newestFirst,
   relatedIndexes,
 } from './corpus.ts';
+import { archivePages, collectArchives, sectionMenu, type CollectedArchive } from './archives.ts';
 import { buildFeeds, FEED_LIMIT, type FeedArticle } from './feeds.ts';
 import { runJobs } from './job-pool.ts';
 import { ContentError, type Problem } from './problem.ts';
@@ -236,8 +237,8 @@ export function referenceProblems(corpus: Corpus): Problem[] {
 export function* indexOutputs(
   corpus: Corpus,
   settings: Settings,
-  /** Told which articles (by index in `corpus.ordered`) the feeds show. */
-  onFeedIndexes?: (indexes: number[]) => void,
+  /** Told which articles (by index in `corpus.ordered`) the feeds and archives show. */
+  onIndexes?: (feeds: number[], archives: Map<string, CollectedArchive>) => void,
 ): Generator<[string, string]> {
   const total = corpus.ordered.length;
   const pageCount = Math.max(1, Math.ceil(total / settings.pageSize));
@@ -245,11 +246,20 @@ export function* indexOutputs(
     const start = (page - 1) * settings.pageSize;
     yield latestPage(settings, corpus.summaryJson.slice(start, start + settings.pageSize), page, total);
   }
-  if (total === 0) return;
+  const archives = collectArchives(corpus.ordered);
+  yield [`${settings.apiDir}/${apiPaths.sectionMenu()}`, JSON.stringify(sectionMenu(archives))];
+  const summaryAt = (index: number) => corpus.summaryJson[index] ?? '{}';
+  for (const archive of archives.values()) {
+    yield* archivePages(archive, summaryAt, settings.apiDir, settings.pageSize);
+  }
+  if (total === 0) {
+    onIndexes?.([], archives);
+    return;
+  }
   // Only the newest articles of the site and of each section reach a feed: pick them in one
   // pass instead of copying 100,000 summaries.
   const wanted = feedIndexes(corpus.ordered, FEED_LIMIT);
-  onFeedIndexes?.(wanted);
+  onIndexes?.(wanted, archives);
   yield* feedOutputs(
     settings,
     wanted.map((index) => {

@@ -108,28 +108,24 @@ describe('writeContent, incremental by content hash', () => {
     await expectSameAsFreshBuild(options);
   });
 
-  it('after a headline, date of change or byline edit, rewrites only what shows it', async () => {
+  it('after a headline or date-of-change edit, rewrites only what shows it', async () => {
     const { options, articles } = await setup();
     await writeContent(options);
     const file = path.join(articles, 'd3.md');
     const feeds = ['feed.json', 'rss.xml', 'section/news/feed.json', 'section/news/rss.xml'];
     // d4 links to d3 in its body, so d3 is in the other articles' Related lists only.
     const showingD3 = ['d1', 'd2', 'd3', 'd5', 'd6'].map((slug) => `api/articles/${slug}.json`);
+    const listingD3 = ['api/latest/2.json', 'api/sections/news/2.json', 'api/tags/uk/2.json'];
     const edits: [string, (text: string) => string, string[]][] = [
       [
         'headline',
         (text) => text.replace('Headline of d3', 'New headline'),
-        [...showingD3, 'api/latest/2.json', ...feeds],
+        [...showingD3, ...listingD3, ...feeds],
       ],
       [
         'date of change',
         (text) => text.replace('published:', 'modified: 2023-08-10T09:00:00+01:00\npublished:'),
-        [...showingD3, 'api/latest/2.json', ...feeds, 'sitemap.xml'],
-      ],
-      [
-        'byline',
-        (text) => text.replace('published:', 'authors: [Amal Haddad]\npublished:'),
-        ['api/articles/d3.json', ...feeds],
+        [...showingD3, ...listingD3, ...feeds, 'sitemap.xml'],
       ],
     ];
     for (const [what, edit, expected] of edits) {
@@ -141,6 +137,18 @@ describe('writeContent, incremental by content hash', () => {
       expect(changed.filter((name) => name !== 'api/.content-build').sort(), what).toEqual(expected);
       await expectSameAsFreshBuild(options);
     }
+  });
+
+  it('after a byline edit, adds the author page and matches a fresh build', async () => {
+    const { options, articles } = await setup();
+    await writeContent(options);
+    const file = path.join(articles, 'd3.md');
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.replace('published:', 'authors: [Amal Haddad]\npublished:'));
+    expect(await writeContent(options)).toMatchObject({ scanned: 1 });
+    await expectSameAsFreshBuild(options);
+    const author = await readFile(path.join(options.outDir, 'api/authors/amal-haddad/1.json'), 'utf8');
+    expect(author).toContain('"slug":"d3"');
   });
 
   it('removes the outputs of a deleted article', async () => {

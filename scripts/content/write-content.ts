@@ -60,12 +60,13 @@ import {
   type RenderItem,
   type Scanned,
 } from './content-jobs.ts';
+import { archivePage, type CollectedArchive } from './archives.ts';
 import { articlePrefix, articleSuffix, danglingReferences } from './corpus.ts';
 import { ContentError } from './problem.ts';
 import { trace } from './trace.ts';
 
 /** Bump when the build's output or the manifest's shape changes: every output is redone. */
-const MANIFEST_VERSION = 9;
+const MANIFEST_VERSION = 10;
 const MARKER = '.content-build';
 /** Past this many articles to render, a staging folder beats rendering in memory. */
 const STAGING_THRESHOLD = 5000;
@@ -107,6 +108,8 @@ type Manifest = {
   modified: string[];
   /** The files the feeds show, newest first. */
   feedFiles: number[];
+  /** Every archive, with its articles as file indexes, newest first. */
+  archives: CollectedArchive[];
   /** Every other output (pages, feeds, sitemaps, images): path -> signature. */
   outputs: Record<string, string>;
 };
@@ -287,6 +290,7 @@ function newManifest(settingsKey: string, files: ArticleFile[]): Manifest {
     position: [],
     modified: [],
     feedFiles: [],
+    archives: [],
     outputs: {},
   };
 }
@@ -297,13 +301,22 @@ function pause(): Promise<void> {
 }
 
 /**
- * What decides an article's place in every list: its slug, date, section, tags and links
- * (and the images it brings along). An edit that leaves these as they were changes no list's
+ * What decides an article's place in every list: its slug, date, section, tags, authors and
+ * links (and the images it brings along). An edit that leaves these as they were changes no list's
  * membership or order, only what lists show of it.
  */
 function shapeOf(record: ArticleRecord): string {
   const { slug, published, section } = record.summary;
-  return JSON.stringify([slug, published, section, record.tags, record.related, record.linked, record.images]);
+  return JSON.stringify([
+    slug,
+    published,
+    section,
+    record.tags,
+    record.authors,
+    record.related,
+    record.linked,
+    record.images,
+  ]);
 }
 
 function storedShape(storedJson: string): string | undefined {
@@ -330,6 +343,7 @@ function prepareSameShape(context: Context, previous: Manifest, changed: Scanned
     position: previous.position,
     modified: [...previous.modified],
     feedFiles: previous.feedFiles,
+    archives: previous.archives,
     outputs: { ...previous.outputs },
   });
   const fileIndex = new Map(previous.abs.map((abs, index) => [abs, index]));
@@ -404,6 +418,15 @@ function prepareSameShape(context: Context, previous: Manifest, changed: Scanned
     const start = (page - 1) * settings.pageSize;
     const shown = byPosition.slice(start, start + settings.pageSize).map(summaryOf);
     indexFiles.push(latestPage(settings, shown, page, total));
+  }
+  for (const archive of previous.archives) {
+    const archivePagesShown = new Set<number>();
+    archive.members.forEach((at, position) => {
+      if (newSummaries.has(at)) archivePagesShown.add(Math.floor(position / settings.pageSize) + 1);
+    });
+    for (const page of archivePagesShown) {
+      indexFiles.push(archivePage(archive, summaryOf, settings.apiDir, settings.pageSize, page));
+    }
   }
   if (previous.feedFiles.some((at) => changedAt.has(at))) {
     const shown = previous.feedFiles.map((at) => {
@@ -533,8 +556,12 @@ async function prepareAll(
     const index = positionOf.get(abs);
     if (index !== undefined) fileAtOrdered[index] = at;
   });
-  const noteFeedIndexes = (indexes: number[]) => {
-    next.feedFiles = indexes.map((index) => fileAtOrdered[index] ?? -1);
+  const noteIndexes = (feeds: number[], archives: Map<string, CollectedArchive>) => {
+    next.feedFiles = feeds.map((index) => fileAtOrdered[index] ?? -1);
+    next.archives = [...archives.values()].map((archive) => ({
+      ...archive,
+      members: archive.members.map((index) => fileAtOrdered[index] ?? -1),
+    }));
   };
   const fillColumns = async () => {
     const entries = context.early ?? entriesWriter(next, context.manifestFile);
@@ -586,7 +613,7 @@ async function prepareAll(
     // While the workers write articles, this thread writes the pages, feeds and sitemaps,
     // pausing now and then so that the workers are handed their next jobs.
     let count = 0;
-    for (const [name, text] of indexOutputs(corpus, settings, noteFeedIndexes)) {
+    for (const [name, text] of indexOutputs(corpus, settings, noteIndexes)) {
       next.outputs[name] = contentHash(text);
       const isApi = name.startsWith(`${settings.apiDir}/`);
       const target = path.join(isApi ? staging : siteStaging, name);
@@ -662,7 +689,7 @@ async function prepareAll(
           true,
         );
         if (writeProblems.length > 0) throw new ContentError(writeProblems);
-        for (const [name, text] of indexOutputs(corpus, settings, noteFeedIndexes)) {
+        for (const [name, text] of indexOutputs(corpus, settings, noteIndexes)) {
           const signature = contentHash(text);
           next.outputs[name] = signature;
           if (onDisk[name] === signature) {

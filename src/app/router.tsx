@@ -1,7 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { RouteObject } from 'react-router';
 import { NotFound } from '../components/not-found.tsx';
+import { archiveQueries } from '../features/archives/api/archive-queries.ts';
 import { RouteError } from '../components/route-error.tsx';
+import { archiveRoutes } from './routes/archive.tsx';
 import { articleRoute } from './routes/article.tsx';
 import { homeRoute } from './routes/home.tsx';
 import { RootHydrateFallback, RootLayout } from './routes/root.tsx';
@@ -11,11 +13,17 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
   return [
     {
       id: 'root',
+      // The section menu is loaded beside every page; without it the header simply has none.
+      loader: async () => {
+        await queryClient.query(archiveQueries.sectionMenu()).catch(() => undefined);
+        return null;
+      },
       Component: RootLayout,
       HydrateFallback: RootHydrateFallback,
       ErrorBoundary: RouteError,
       children: [
         homeRoute(queryClient),
+        ...archiveRoutes(queryClient),
         articleRoute(queryClient),
         { path: '*', Component: NotFound },
       ],

@@ -33,5 +33,6 @@ export function ListSkeleton() {
 
 /** The skeleton that fits the page at `pathname`. */
 export function SkeletonFor({ pathname }: { pathname: string }) {
-  return pathname === '/' ? <ListSkeleton /> : <ArticleSkeleton />;
+  const isList = pathname === '/' || /^\/(category|tags|author)\//.test(pathname);
+  return isList ? <ListSkeleton /> : <ArticleSkeleton />;
 }

@@ -122,8 +122,52 @@ export const ArticlePageSchema = v.object({
 });
 export type ArticlePage = v.InferOutput<typeof ArticlePageSchema>;
 
+/** The archives a reader browses besides the latest articles. */
+export const ARCHIVE_KINDS = ['section', 'tag', 'author'] as const;
+export type ArchiveKind = (typeof ARCHIVE_KINDS)[number];
+
+/** Slugs joined by `/`: a tag's or author's slug, or a section's path (`africa/sudan`). */
+export const ARCHIVE_PATH =
+  /^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*(?:\/[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*)*$/u;
+const archivePath = v.pipe(v.string(), v.regex(ARCHIVE_PATH));
+
+export const ArchiveLinkSchema = v.object({
+  name: v.pipe(v.string(), v.minLength(1)),
+  path: archivePath,
+});
+export type ArchiveLink = v.InferOutput<typeof ArchiveLinkSchema>;
+
+/** A section front, tag page or author page: what it is, and where it sits. */
+export const ArchiveSchema = v.object({
+  kind: v.picklist(ARCHIVE_KINDS),
+  ...ArchiveLinkSchema.entries,
+  /** The sections above a sub-section, top first (Africa above Sudan); empty otherwise. */
+  parents: v.array(ArchiveLinkSchema),
+  /** A section's sub-sections, most articles first; empty otherwise. */
+  children: v.array(ArchiveLinkSchema),
+});
+export type Archive = v.InferOutput<typeof ArchiveSchema>;
+
+/** One page of an archive, paged like the latest articles. */
+export const ArchivePageSchema = v.object({
+  ...ArticlePageSchema.entries,
+  archive: ArchiveSchema,
+});
+export type ArchivePage = v.InferOutput<typeof ArchivePageSchema>;
+
+/** The top-level sections, most articles first, each with its sub-sections: the site's menu. */
+export const SectionMenuSchema = v.array(
+  v.object({ ...ArchiveLinkSchema.entries, children: v.array(ArchiveLinkSchema) }),
+);
+export type SectionMenu = v.InferOutput<typeof SectionMenuSchema>;
+
+const ARCHIVE_FOLDERS = { section: 'sections', tag: 'tags', author: 'authors' } as const;
+
 /** Where each resource lives, relative to the API base URL. */
 export const apiPaths = {
   latest: (page: number) => `latest/${page}.json`,
   article: (slug: string) => `articles/${slug}.json`,
+  archive: (kind: ArchiveKind, path: string, page: number) =>
+    `${ARCHIVE_FOLDERS[kind]}/${path}/${page}.json`,
+  sectionMenu: () => 'sections.json',
 };

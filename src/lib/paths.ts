@@ -1,5 +1,22 @@
-/** Every in-app URL is built here. Article URLs keep the source site's permalink shape. */
+import type { ArchiveKind, Section } from '../contract/article.ts';
+
+const withPage = (path: string, page: number) => (page > 1 ? `${path}?page=${page}` : path);
+
+/**
+ * Every in-app URL is built here. Article and archive URLs keep the source site's shapes
+ * (`/{slug}/`, `/category/{region}/{country}/`, `/tags/{tag}/`, `/author/{name}/`), so links
+ * shared from the old site map one to one.
+ */
 export const paths = {
-  home: (page = 1) => (page > 1 ? `/?page=${page}` : '/'),
+  home: (page = 1) => withPage('/', page),
   article: (slug: string) => `/${slug}/`,
+  archive: (kind: ArchiveKind, path: string, page = 1) => {
+    const folder = { section: 'category', tag: 'tags', author: 'author' }[kind];
+    return withPage(`/${folder}/${path}/`, page);
+  },
 };
+
+/** A section's archive path: its own slug under those of the sections above it. */
+export function sectionPath(section: Section): string {
+  return [...(section.parents ?? []), section].map((step) => step.slug).join('/');
+}

@@ -27,12 +27,25 @@ describe('the home route', () => {
   it('pages with the page number in the URL', async () => {
     const user = userEvent.setup();
     const { router } = renderRoute('/');
-    await user.click(await screen.findByRole('link', { name: 'Older articles →' }));
+    await user.click(await screen.findByRole('link', { name: 'Older →' }));
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Latest news, page 2' }),
     ).toBeInTheDocument();
     expect(router.state.location.search).toBe('?page=2');
-    expect(screen.getByRole('link', { name: '← Newer articles' })).toHaveAttribute('href', '/');
+    expect(screen.getByRole('link', { name: '← Newer' })).toHaveAttribute('href', '/');
+    expect(screen.getByRole('link', { name: 'Page 2' })).toHaveAttribute('aria-current', 'page');
+    expect(screen.getByRole('link', { name: 'Page 3' })).toHaveAttribute('href', '/?page=3');
+  });
+
+  it('appends the next page in place with "Load more", keeping the URL', async () => {
+    const user = userEvent.setup();
+    const { router } = renderRoute('/');
+    await screen.findByRole('heading', { level: 1, name: 'Latest news' });
+    expect(screen.getAllByRole('article')).toHaveLength(10);
+    await user.click(screen.getByRole('button', { name: 'Load more' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('Showing pages 1 to 2 of 3');
+    expect(screen.getAllByRole('article')).toHaveLength(20);
+    expect(router.state.location.search).toBe('');
   });
 
   it('shows not-found for a page past the end', async () => {

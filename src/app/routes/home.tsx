@@ -3,7 +3,7 @@ import { data, useSearchParams, type LoaderFunctionArgs, type RouteObject } from
 import { RouteError } from '../../components/route-error.tsx';
 import { articleQueries } from '../../features/articles/api/article-queries.ts';
 import { LatestList } from '../../features/articles/components/latest-list.tsx';
-import { loadOrThrow } from '../load-or-throw.ts';
+import { orNotFound } from '../load-or-throw.ts';
 
 /** `?page=N`, where N is a whole number from 1; anything else is a page that does not exist. */
 export function parsePage(searchParams: URLSearchParams): number | undefined {
@@ -23,7 +23,7 @@ export function homeRoute(queryClient: QueryClient): RouteObject {
     loader: async ({ request }: LoaderFunctionArgs) => {
       const page = parsePage(new URL(request.url).searchParams);
       if (page === undefined) throw data('Not found', { status: 404 });
-      await loadOrThrow(queryClient, articleQueries.list(page));
+      await orNotFound(queryClient.infiniteQuery(articleQueries.feed(queryClient, page)));
       return null;
     },
     Component: HomeRoute,

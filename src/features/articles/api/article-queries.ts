@@ -1,7 +1,8 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { apiPaths, ArticlePageSchema, ArticleSchema } from '../../../contract/article.ts';
 import { getJson } from '../../../lib/api-client.ts';
 import { STALE_TIME_MS } from '../../../lib/query-client.ts';
+import { pagedListOptions } from './paged-list.ts';
 
 /**
  * Query options for articles, one factory per resource with hierarchical keys:
@@ -17,6 +18,11 @@ export const articleQueries = {
       queryFn: ({ signal }) => getJson(apiPaths.latest(page), ArticlePageSchema, { signal }),
       staleTime: STALE_TIME_MS,
     }),
+  /** The latest articles from `page` on, for "Load more". */
+  feed: (queryClient: QueryClient, page: number) =>
+    pagedListOptions([...articleQueries.lists(), 'feed'], page, (at) =>
+      queryClient.query(articleQueries.list(at)),
+    ),
   details: () => [...articleQueries.all(), 'detail'] as const,
   detail: (slug: string) =>
     queryOptions({

@@ -1,5 +1,7 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { site } from '../../../config/site.ts';
+import { paths, sectionPath } from '../../../lib/paths.ts';
 import { articleQueries } from '../api/article-queries.ts';
 import { ArticleBody } from './article-body.tsx';
 import { Byline } from './byline.tsx';
@@ -16,7 +18,11 @@ export function ArticlePage({ slug }: { slug: string }) {
       <title>{`${article.title} | ${site.name}`}</title>
       <meta name="description" content={article.standfirst || article.title} />
       <header className="article__header">
-        <p className="article__section">{article.section.name}</p>
+        <p className="article__section">
+          <Link to={paths.archive('section', sectionPath(article.section))}>
+            {article.section.name}
+          </Link>
+        </p>
         <h1 className="article__title">{article.title}</h1>
         {article.standfirst && <p className="article__standfirst">{article.standfirst}</p>}
         <Byline authors={article.authors} />

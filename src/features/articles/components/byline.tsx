@@ -1,9 +1,34 @@
+import { Fragment } from 'react';
+import { Link } from 'react-router';
 import type { Named } from '../../../contract/article.ts';
 import { site } from '../../../config/site.ts';
+import { paths } from '../../../lib/paths.ts';
 
-/** Named authors, or the publication itself when the article carries none. */
+/** Named authors, each linking to their page, or the publication itself when none is named. */
 export function Byline({ authors }: { authors: Named[] }) {
-  const names = authors.length > 0 ? authors.map((author) => author.name) : [site.name];
-  const list = new Intl.ListFormat('en', { type: 'conjunction' }).format(names);
-  return <p className="byline">By {list}</p>;
+  if (authors.length === 0) return <p className="byline">By {site.name}</p>;
+  // "A, B and C", with each name a link: the list's own separators, around the links.
+  const parts = new Intl.ListFormat('en', { type: 'conjunction' }).formatToParts(
+    authors.map((author) => author.slug),
+  );
+  const bySlug = new Map(authors.map((author) => [author.slug, author]));
+  return (
+    <p className="byline">
+      By{' '}
+      {parts.map((part, index) => {
+        const author = part.type === 'element' ? bySlug.get(part.value) : undefined;
+        return author ? (
+          <Link
+            key={author.slug}
+            to={paths.archive('author', author.slug)}
+            className="byline__link"
+          >
+            {author.name}
+          </Link>
+        ) : (
+          <Fragment key={`literal-${index}`}>{part.value}</Fragment>
+        );
+      })}
+    </p>
+  );
 }

@@ -1,4 +1,6 @@
+import { Link } from 'react-router';
 import type { Named } from '../../../contract/article.ts';
+import { paths } from '../../../lib/paths.ts';
 
 export function TagList({ tags }: { tags: Named[] }) {
   if (tags.length === 0) return null;
@@ -9,7 +11,11 @@ export function TagList({ tags }: { tags: Named[] }) {
       </h2>
       <ul className="tags__list">
         {tags.map((tag) => (
-          <li key={tag.slug}>{tag.name}</li>
+          <li key={tag.slug}>
+            <Link to={paths.archive('tag', tag.slug)} className="tags__link">
+              {tag.name}
+            </Link>
+          </li>
         ))}
       </ul>
     </section>

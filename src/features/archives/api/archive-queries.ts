@@ -1,0 +1,33 @@
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
+import {
+  apiPaths,
+  ArchivePageSchema,
+  SectionMenuSchema,
+  type ArchiveKind,
+} from '../../../contract/article.ts';
+import { getJson } from '../../../lib/api-client.ts';
+import { STALE_TIME_MS } from '../../../lib/query-client.ts';
+import { pagedListOptions } from '../../articles/api/paged-list.ts';
+
+/** Query options for section fronts, tag and author pages, and the section menu. */
+export const archiveQueries = {
+  all: () => ['archives'] as const,
+  page: (kind: ArchiveKind, path: string, page: number) =>
+    queryOptions({
+      queryKey: [...archiveQueries.all(), kind, path, { page }] as const,
+      queryFn: ({ signal }) =>
+        getJson(apiPaths.archive(kind, path, page), ArchivePageSchema, { signal }),
+      staleTime: STALE_TIME_MS,
+    }),
+  /** An archive from `page` on, for "Load more". */
+  feed: (queryClient: QueryClient, kind: ArchiveKind, path: string, page: number) =>
+    pagedListOptions([...archiveQueries.all(), kind, path, 'feed'], page, (at) =>
+      queryClient.query(archiveQueries.page(kind, path, at)),
+    ),
+  sectionMenu: () =>
+    queryOptions({
+      queryKey: [...archiveQueries.all(), 'section-menu'] as const,
+      queryFn: ({ signal }) => getJson(apiPaths.sectionMenu(), SectionMenuSchema, { signal }),
+      staleTime: STALE_TIME_MS,
+    }),
+};

@@ -1,0 +1,81 @@
+import { useQueryClient, useSuspenseInfiniteQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { Link } from 'react-router';
+import type { ArchiveKind } from '../../../contract/article.ts';
+import { site } from '../../../config/site.ts';
+import { paths } from '../../../lib/paths.ts';
+import { ArticleFeed } from '../../articles/components/article-feed.tsx';
+import { archiveQueries } from '../api/archive-queries.ts';
+
+const KIND_LABEL: Record<ArchiveKind, string> = {
+  section: 'Section',
+  tag: 'Tag',
+  author: 'Author',
+};
+
+type ArchiveViewProps = { kind: ArchiveKind; path: string; page: number };
+
+/**
+ * A section front, tag page or author page: its name, where it sits (a breadcrumb on a
+ * country's front, the countries on a region's), and its articles, newest first.
+ */
+export function ArchiveView({ kind, path, page }: ArchiveViewProps) {
+  const queryClient = useQueryClient();
+  const options = archiveQueries.feed(queryClient, kind, path, page);
+  const { data } = useSuspenseInfiniteQuery(options);
+  const prefetchPage = useCallback(
+    (at: number) => queryClient.query(archiveQueries.page(kind, path, at)),
+    [queryClient, kind, path],
+  );
+  const hrefFor = useCallback((at: number) => paths.archive(kind, path, at), [kind, path]);
+  const first = data.pages[0];
+  if (first === undefined) return null;
+  const { archive } = first;
+  const title = page > 1 ? `${archive.name}, page ${page}` : archive.name;
+  return (
+    <section className="archive" aria-labelledby="archive-heading">
+      <title>{`${title} | ${site.name}`}</title>
+      <meta
+        name="description"
+        content={`${KIND_LABEL[kind]}: ${archive.name}. The latest articles from ${site.name}.`}
+      />
+      {archive.parents.length > 0 && (
+        <nav aria-label="Breadcrumb" className="breadcrumb">
+          <ol>
+            <li>
+              <Link to={paths.home()}>Home</Link>
+            </li>
+            {archive.parents.map((parent) => (
+              <li key={parent.path}>
+                <Link to={paths.archive('section', parent.path)}>{parent.name}</Link>
+              </li>
+            ))}
+            <li>
+              <Link to={paths.archive('section', archive.path)} aria-current="page">
+                {archive.name}
+              </Link>
+            </li>
+          </ol>
+        </nav>
+      )}
+      <p className="archive__kind">{KIND_LABEL[kind]}</p>
+      <h1 id="archive-heading">{title}</h1>
+      <p className="archive__count">
+        {new Intl.NumberFormat('en').format(first.total)}{' '}
+        {first.total === 1 ? 'article' : 'articles'}
+      </p>
+      {archive.children.length > 0 && (
+        <nav aria-label={`In ${archive.name}`} className="subsections">
+          <ul>
+            {archive.children.map((child) => (
+              <li key={child.path}>
+                <Link to={paths.archive('section', child.path)}>{child.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <ArticleFeed options={options} prefetchPage={prefetchPage} hrefFor={hrefFor} />
+    </section>
+  );
+}
