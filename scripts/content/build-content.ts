@@ -15,7 +15,7 @@ import { imageSize } from 'image-size';
 import { apiPaths, type ArticleSummary, type Named } from '../../src/contract/article.ts';
 import { site } from '../../src/config/site.ts';
 import type { ArticleRecord, LocalImages } from './article-record.ts';
-import type { RenderItem, RenderJob, Scanned } from './content-jobs.ts';
+import type { RenderItem, Scanned } from './content-jobs.ts';
 import {
   articlePrefix,
   articleSuffix,
@@ -118,9 +118,9 @@ export async function scanFiles(
 ): Promise<Scanned[]> {
   const results: Scanned[][] = [];
   const shared = new Map<string, unknown>();
+  const jobs = Math.ceil(files.length / FILES_PER_JOB);
   await runJobs(
-    Math.ceil(files.length / FILES_PER_JOB),
-    (index) => ({
+    (index) => index >= jobs ? undefined : ({
       kind: 'scan',
       files: files.slice(index * FILES_PER_JOB, (index + 1) * FILES_PER_JOB),
       localImages: settings.localImages,
@@ -199,30 +199,32 @@ export function relatedSuffix(corpus: Corpus, index: number): string {
 }
 
 /**
- * Completes or writes article files on every core; returns problems met on the way. Items
- * are made a job at a time by `itemAt`, so 100,000 of them are never held at once.
+ * Completes or writes article files (and any other outputs handed over) on every core;
+ * returns problems met on the way. Items are taken a job at a time from `items`, so 100,000
+ * of them are never held at once.
  */
 export async function writeArticles(
-  count: number,
-  itemAt: (position: number) => RenderItem | undefined,
+  items: Iterator<RenderItem>,
   settings: Settings,
   isAtomic: boolean,
+  useWorkers: boolean,
 ): Promise<Problem[]> {
   const problems: Problem[] = [];
   await runJobs(
-    Math.ceil(count / FILES_PER_JOB),
-    (job): RenderJob => {
-      const items: RenderItem[] = [];
-      for (let position = job * FILES_PER_JOB; position < Math.min(count, (job + 1) * FILES_PER_JOB); position++) {
-        const item = itemAt(position);
-        if (item) items.push(item);
+    () => {
+      const batch: RenderItem[] = [];
+      while (batch.length < FILES_PER_JOB) {
+        const item = items.next();
+        if (item.done === true) break;
+        batch.push(item.value);
       }
-      return { kind: 'render', localImages: settings.localImages, imageBase: settings.imageBase, isAtomic, items };
+      if (batch.length === 0) return undefined;
+      return { kind: 'render', localImages: settings.localImages, imageBase: settings.imageBase, isAtomic, items: batch };
     },
     (_, result) => {
       problems.push(...(result as Problem[]));
     },
-    { useWorkers: count >= settings.workerThreshold },
+    { useWorkers },
   );
   return problems;
 }

@@ -13,6 +13,7 @@ import {
   closeSync,
   fstatSync,
   linkSync,
+  mkdirSync,
   openSync,
   readFileSync,
   renameSync,
@@ -66,7 +67,9 @@ export type RenderItem =
   /** Unchanged and already published: link the published file into the staging folder. */
   | { kind: 'link'; source: string; target: string }
   /** Read the article again and write it whole. */
-  | { kind: 'render'; abs: string; file: string; prefix: string; suffix: string; target: string };
+  | { kind: 'render'; abs: string; file: string; prefix: string; suffix: string; target: string }
+  /** Another output (a page, a feed), made on the main thread: write it, folders and all. */
+  | { kind: 'write'; target: string; text: string };
 
 export type RenderJob = Shared & {
   kind: 'render';
@@ -133,6 +136,11 @@ function renderArticles(job: RenderJob): Problem[] {
         break;
       case 'link':
         linkSync(item.source, item.target);
+        break;
+      case 'write':
+        mkdirSync(path.dirname(item.target), { recursive: true });
+        if (job.isAtomic) writeFileAtomic(item.target, item.text);
+        else writeFileSync(item.target, item.text);
         break;
       case 'render': {
         const text = readFileSync(item.abs, 'utf8');

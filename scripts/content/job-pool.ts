@@ -10,17 +10,21 @@ import { runJob, type Job, type JobResult } from './content-jobs.ts';
 type Reply = { ok: true; result: JobResult } | { ok: false; error: string };
 
 export async function runJobs(
-  count: number,
-  makeJob: (index: number) => Job,
+  /** The job at `index`, or undefined once there are no more. */
+  makeJob: (index: number) => Job | undefined,
   onResult: (index: number, result: JobResult) => void,
   options: { useWorkers: boolean },
 ): Promise<void> {
-  const threads = Math.min(availableParallelism(), count);
+  const threads = availableParallelism();
   if (!options.useWorkers || threads <= 1) {
-    for (let index = 0; index < count; index++) onResult(index, runJob(makeJob(index)));
-    return;
+    for (let index = 0; ; index++) {
+      const job = makeJob(index);
+      if (job === undefined) return;
+      onResult(index, runJob(job));
+    }
   }
   let next = 0;
+  let isDone = false;
   const workers = Array.from(
     { length: threads },
     // Parsing makes garbage fast and keeps little: a young generation of 64 MB collects it
@@ -38,11 +42,13 @@ export async function runJobs(
           new Promise<void>((resolve, reject) => {
             worker.once('error', reject);
             const take = () => {
-              if (next >= count) {
+              const index = next++;
+              const job = isDone ? undefined : makeJob(index);
+              if (job === undefined) {
+                isDone = true;
                 resolve();
                 return;
               }
-              const index = next++;
               worker.once('message', (reply: Reply) => {
                 if (!reply.ok) {
                   reject(new Error(`content worker failed: ${reply.error}`));
@@ -51,7 +57,7 @@ export async function runJobs(
                 onResult(index, reply.result);
                 take();
               });
-              worker.postMessage(makeJob(index));
+              worker.postMessage(job);
             };
             take();
           }),

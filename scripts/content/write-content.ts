@@ -17,7 +17,6 @@ import {
   readFileSync,
   readSync,
   statSync,
-  writeFileSync,
   writeSync,
 } from 'node:fs';
 import {
@@ -447,7 +446,7 @@ function prepareSameShape(context: Context, previous: Manifest, changed: Scanned
     corpusSize: total,
     write: async () => {
       for (const { name, json } of articles) writeFileAtomic(path.join(outDir, name), json);
-      const writeProblems = await writeArticles(showing.length, (at) => showing[at], settings, true);
+      const writeProblems = await writeArticles(showing.values(), settings, true, false);
       if (writeProblems.length > 0) throw new ContentError(writeProblems);
       let written = articles.length + showing.length;
       for (const [name, text] of indexFiles) {
@@ -601,27 +600,26 @@ async function prepareAll(
   const siteStaging = path.join(staging, '.site');
   const stagedSiteFiles: string[] = [];
   if (isStaged) {
+    // The workers complete the articles, then write the pages, feeds and sitemaps this
+    // thread makes (and signs for the manifest) a job at a time.
+    function* items(): Generator<RenderItem> {
+      for (const index of toRender) {
+        const item = itemFor(index, staged(corpus.ordered[index]?.summary.slug ?? ''));
+        if (item) yield item;
+      }
+      for (const [name, text] of indexOutputs(corpus, settings, noteIndexes)) {
+        next.outputs[name] = contentHash(text);
+        const isApi = name.startsWith(`${settings.apiDir}/`);
+        if (!isApi) stagedSiteFiles.push(name);
+        yield { kind: 'write', target: path.join(isApi ? staging : siteStaging, name), text };
+      }
+    }
     const writing = writeArticles(
-      toRender.length,
-      (position) => {
-        const index = toRender[position] ?? -1;
-        return itemFor(index, staged(corpus.ordered[index]?.summary.slug ?? ''));
-      },
+      items(),
       settings,
       false,
+      toRender.length >= settings.workerThreshold,
     );
-    // While the workers write articles, this thread writes the pages, feeds and sitemaps,
-    // pausing now and then so that the workers are handed their next jobs.
-    let count = 0;
-    for (const [name, text] of indexOutputs(corpus, settings, noteIndexes)) {
-      next.outputs[name] = contentHash(text);
-      const isApi = name.startsWith(`${settings.apiDir}/`);
-      const target = path.join(isApi ? staging : siteStaging, name);
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, text);
-      if (!isApi) stagedSiteFiles.push(name);
-      if (++count % 64 === 0) await pause();
-    }
     await fillColumns();
     const writeProblems = await writing;
     if (writeProblems.length > 0) throw new ContentError(writeProblems);
@@ -679,14 +677,15 @@ async function prepareAll(
           const record = corpus.ordered[index];
           if (record) writeFileAtomic(path.join(outDir, articlePath(settings, record.summary.slug)), json);
         }
+        const laterItems = later.flatMap((index) => {
+          const item = itemFor(index, published(corpus.ordered[index]?.summary.slug ?? ''));
+          return item ? [item] : [];
+        });
         const writeProblems = await writeArticles(
-              later.length,
-          (position) => {
-            const index = later[position] ?? -1;
-            return itemFor(index, published(corpus.ordered[index]?.summary.slug ?? ''));
-          },
+          laterItems.values(),
           settings,
           true,
+          later.length >= settings.workerThreshold,
         );
         if (writeProblems.length > 0) throw new ContentError(writeProblems);
         for (const [name, text] of indexOutputs(corpus, settings, noteIndexes)) {
