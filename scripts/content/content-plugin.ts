@@ -7,11 +7,14 @@
  */
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import * as v from 'valibot';
 import type { Plugin, ResolvedConfig } from 'vite';
+import { ArticleSchema, type Article } from '../../src/contract/article.ts';
 import { site } from '../../src/config/site.ts';
 import { buildContent, type ContentOutput } from './build-content.ts';
 import { ContentError } from './problem.ts';
 import { prepareContent } from './write-content.ts';
+import { buildSearchIndex, readApiArticles } from '../search/search-index.ts';
 
 /** Sent to the browser after a content edit; the app invalidates its queries. */
 export const CONTENT_UPDATE_EVENT = 'content:update';
@@ -21,12 +24,16 @@ export function contentPlugin(options: { contentDir: string }): Plugin {
   let prepared: Awaited<ReturnType<typeof prepareContent>> | undefined;
   const contentDir = path.resolve(options.contentDir);
 
-  const build = () =>
-    buildContent({
+  const build = async (): Promise<ContentOutput> => {
+    const output = await buildContent({
       contentDir,
       rootDir: config.root,
       imageBase: `${config.base}images/`,
     });
+    const search = await buildSearchIndex(articlesOf(output));
+    for (const [name, bytes] of search.files) output.files.set(`pagefind/${name}`, bytes);
+    return output;
+  };
 
   return {
     name: 'news-reader-content',
@@ -72,6 +79,12 @@ export function contentPlugin(options: { contentDir: string }): Plugin {
       config.logger.info(
         `content: ${stats.articles} articles, ${stats.written} files written, ${stats.unchanged} unchanged`,
       );
+      const outDir = path.resolve(config.root, config.build.outDir);
+      const search = await buildSearchIndex(
+        readApiArticles(path.join(outDir, 'api')),
+        path.join(outDir, 'pagefind'),
+      );
+      config.logger.info(`search: ${search.count} articles indexed`);
     },
     configureServer(server) {
       let current: Promise<ContentOutput | ContentError> = build().catch(asContentError);
@@ -86,7 +99,8 @@ export function contentPlugin(options: { contentDir: string }): Plugin {
         if (!file.startsWith(contentDir + path.sep)) return;
         // An importer's temporary files and progress notes are not content.
         if (/(^|[\\/])\.|\.tmp$/.test(path.relative(contentDir, file))) return;
-        current = build().catch(asContentError);
+        // One build at a time: the search indexer is one service for the whole process.
+        current = current.then(build).catch(asContentError);
         void report().then(() => server.ws.send({ type: 'custom', event: CONTENT_UPDATE_EVENT }));
       };
       server.watcher.on('change', onChange);
@@ -98,7 +112,7 @@ export function contentPlugin(options: { contentDir: string }): Plugin {
         const url = request.url?.split('?')[0] ?? '';
         const key = url.startsWith(prefix) ? decodeURIComponent(url.slice(prefix.length)) : '';
         // Only content paths wait for the build; the app's own requests go straight on.
-        if (!/^(api|images|section)\/|^(feed\.json|rss\.xml|sitemap[\w-]*\.xml)$/.test(key)) {
+        if (!/^(api|images|section|pagefind)\/|^(feed\.json|rss\.xml|sitemap[\w-]*\.xml)$/.test(key)) {
           next();
           return;
         }
@@ -128,6 +142,15 @@ export function contentPlugin(options: { contentDir: string }): Plugin {
   };
 }
 
+/** The articles of an in-memory build. */
+function* articlesOf(output: ContentOutput): Generator<Article> {
+  for (const [name, body] of output.files) {
+    if (name.startsWith('api/articles/') && typeof body === 'string') {
+      yield v.parse(ArticleSchema, JSON.parse(body));
+    }
+  }
+}
+
 function asContentError(error: unknown): ContentError {
   if (error instanceof ContentError) return error;
   return new ContentError([{ file: 'content/', message: String(error) }]);
@@ -135,6 +158,8 @@ function asContentError(error: unknown): ContentError {
 
 const TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.jpg': 'image/jpeg',

@@ -6,6 +6,7 @@ import { RouteError } from '../components/route-error.tsx';
 import { archiveRoutes } from './routes/archive.tsx';
 import { articleRoute } from './routes/article.tsx';
 import { homeRoute } from './routes/home.tsx';
+import { searchRoute } from './routes/search.tsx';
 import { RootHydrateFallback, RootLayout } from './routes/root.tsx';
 
 /** The route tree, shared by the browser router and the tests' memory router. */
@@ -24,6 +25,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
       children: [
         homeRoute(queryClient),
         ...archiveRoutes(queryClient),
+        searchRoute(),
         articleRoute(queryClient),
         { path: '*', Component: NotFound },
       ],

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { site } from '../config/site.ts';
 import { SectionNav } from '../features/archives/components/section-nav.tsx';
+import { SearchBox } from '../features/search/components/search-box.tsx';
 import { paths } from '../lib/paths.ts';
 
 type SiteChromeProps = { children: ReactNode; isBusy?: boolean };
@@ -19,6 +20,7 @@ export function SiteChrome({ children, isBusy = false }: SiteChromeProps) {
             {site.name}
           </Link>
           <p className="masthead__tagline">{site.tagline}</p>
+          <SearchBox />
         </div>
         <SectionNav />
       </header>

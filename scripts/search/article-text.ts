@@ -1,0 +1,48 @@
+/**
+ * The words of an article as search sees them: standfirst, the hero's caption and every
+ * block of the body, in reading order, one paragraph to a line (the headline is indexed
+ * beside them).
+ */
+import type { Article, Block, Inline } from '../../src/contract/article.ts';
+
+function inlineText(content: Inline[]): string {
+  return content
+    .map((inline) => {
+      switch (inline.type) {
+        case 'text':
+          return inline.text;
+        case 'link':
+          return inline.children.map((run) => run.text).join('');
+        case 'break':
+          return ' ';
+        default:
+          return inline satisfies never;
+      }
+    })
+    .join('');
+}
+
+function blockText(block: Block): string {
+  switch (block.type) {
+    case 'paragraph':
+    case 'heading':
+      return inlineText(block.content);
+    case 'quote':
+      return block.paragraphs.map(inlineText).join('\n');
+    case 'list':
+      return block.items.map(inlineText).join('\n');
+    case 'image':
+      return block.image.caption ?? '';
+    case 'read-link':
+      return `READ: ${block.title}`;
+    default:
+      return block satisfies never;
+  }
+}
+
+/** Everything but the headline: what a result's snippet is cut from. */
+export function articleText(article: Article): string {
+  return [article.standfirst, article.image?.caption ?? '', ...article.body.map(blockText)]
+    .filter((text) => text !== '')
+    .join('\n');
+}

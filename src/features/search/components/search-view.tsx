@@ -1,0 +1,147 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { site } from '../../../config/site.ts';
+import { formatDate } from '../../../lib/dates.ts';
+import { archiveQueries } from '../../archives/api/archive-queries.ts';
+import { articleQueries } from '../../articles/api/article-queries.ts';
+import { ArticleCard } from '../../articles/components/article-card.tsx';
+import { ArticleLink } from '../../articles/components/article-link.tsx';
+import { RESULTS_STEP, searchQueries, type SearchParams } from '../api/search-queries.ts';
+
+export function searchParamsOf(url: URLSearchParams): SearchParams {
+  return {
+    q: url.get('q')?.trim() ?? '',
+    section: url.get('section') ?? '',
+    from: url.get('from') ?? '',
+    to: url.get('to') ?? '',
+  };
+}
+
+/** Search results for the URL's query and filters; the query itself is typed in the header. */
+export function SearchView() {
+  const [url, setUrl] = useSearchParams();
+  const params = searchParamsOf(url);
+  const [shown, setShown] = useState(RESULTS_STEP);
+  // A new query or filter starts the list of results afresh.
+  const [shownFor, setShownFor] = useState(url.toString());
+  if (shownFor !== url.toString()) {
+    setShownFor(url.toString());
+    setShown(RESULTS_STEP);
+  }
+  const hasQuery = params.q !== '';
+  const results = useQuery({
+    ...searchQueries.results(params, shown),
+    enabled: hasQuery,
+    placeholderData: keepPreviousData,
+  });
+  const { data: sections = [] } = useQuery(archiveQueries.sectionMenu());
+  const setFilter = (name: 'section' | 'from' | 'to', value: string) => {
+    const next = new URLSearchParams(url);
+    if (value === '') next.delete(name);
+    else next.set(name, value);
+    setUrl(next);
+  };
+  const title = hasQuery ? `Search: ${params.q}` : 'Search';
+
+  return (
+    <section className="search" aria-labelledby="search-heading">
+      <title>{`${title} | ${site.name}`}</title>
+      <h1 id="search-heading">{hasQuery ? `Results for “${params.q}”` : 'Search'}</h1>
+      <form
+        className="search__filters"
+        aria-label="Filters"
+        onSubmit={(event) => event.preventDefault()}
+      >
+        <label>
+          Section{' '}
+          <select
+            value={params.section}
+            onChange={(event) => setFilter('section', event.target.value)}
+          >
+            <option value="">All sections</option>
+            {sections.map((section) => (
+              <option key={section.path} value={section.path}>
+                {section.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          From{' '}
+          <input
+            type="month"
+            value={params.from}
+            onChange={(event) => setFilter('from', event.target.value)}
+          />
+        </label>
+        <label>
+          To{' '}
+          <input
+            type="month"
+            value={params.to}
+            onChange={(event) => setFilter('to', event.target.value)}
+          />
+        </label>
+      </form>
+      <p className="search__status" role="status">
+        {!hasQuery
+          ? 'Type in the search box above, or press / to go there.'
+          : results.isError
+            ? 'Search is not available right now. Check your connection and try again.'
+            : results.data === undefined
+              ? 'Searching…'
+              : `${new Intl.NumberFormat('en').format(results.data.total)} ${results.data.total === 1 ? 'result' : 'results'}`}
+      </p>
+      {results.data !== undefined && results.data.total > 0 && (
+        <ol className="search__results">
+          {results.data.results.map((result) => (
+            <li key={result.slug} className="search-result">
+              <p className="card__section">{result.section}</p>
+              <h2 className="search-result__title">
+                <ArticleLink slug={result.slug}>{result.title}</ArticleLink>
+              </h2>
+              <p className="search-result__snippet">
+                {result.snippet.map((part, index) =>
+                  part.isMatch ? (
+                    <mark key={index}>{part.text}</mark>
+                  ) : (
+                    <span key={index}>{part.text}</span>
+                  ),
+                )}
+              </p>
+              <p className="card__date">
+                <time dateTime={result.published}>{formatDate(result.published)}</time>
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+      {results.data !== undefined && results.data.total > shown && (
+        <button type="button" className="load-more" onClick={() => setShown(shown + RESULTS_STEP)}>
+          Show more results
+        </button>
+      )}
+      {hasQuery && results.data?.total === 0 && <NoResults query={params.q} />}
+    </section>
+  );
+}
+
+/** Nothing found: said plainly, with the latest articles instead. */
+function NoResults({ query }: { query: string }) {
+  const { data } = useQuery(articleQueries.list(1));
+  return (
+    <div className="search__none">
+      <p>
+        No articles match “{query}”. Check the spelling, try fewer words, or read the latest news:
+      </p>
+      <ul className="card-list card-list--compact">
+        {data?.articles.slice(0, 5).map((article) => (
+          <li key={article.slug}>
+            <ArticleCard article={article} headingLevel={3} />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
