@@ -8,6 +8,7 @@ import * as v from 'valibot';
 type PagefindResult = { id: string; data: () => Promise<unknown> };
 type Pagefind = {
   options: (options: Record<string, unknown>) => Promise<void>;
+  mergeIndex: (indexPath: string) => Promise<void>;
   init: () => Promise<void>;
   search: (
     term: string,
@@ -19,10 +20,16 @@ let loading: Promise<Pagefind> | undefined;
 
 export function loadPagefind(): Promise<Pagefind> {
   loading ??= (async () => {
-    const url = `${import.meta.env.BASE_URL}pagefind/pagefind.js`;
+    const base = `${import.meta.env.BASE_URL}pagefind/`;
     // A URL known only at run time: the bundler leaves it to the browser.
-    const module = (await import(/* @vite-ignore */ url)) as Pagefind;
+    const module = (await import(/* @vite-ignore */ `${base}pagefind.js`)) as Pagefind;
     await module.options({ excerptLength: 0 });
+    // A large archive's index comes in shards (see scripts/search/search-index.ts).
+    const shards = await fetch(`${base}shards.json`)
+      .then((response) => (response.ok ? (response.json() as Promise<unknown>) : []))
+      .catch(() => []);
+    const folders = v.parse(v.array(v.string()), shards);
+    await Promise.all(folders.map((folder) => module.mergeIndex(`${base}${folder}/`)));
     await module.init();
     return module;
   })();

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { loadPagefind } from '../api/pagefind.ts';
 
-const TYPING_PAUSE_MS = 150;
+const TYPING_PAUSE_MS = 100;
 
 /**
  * The search box in the header. Typing shows results as they come (the search page follows
