@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumExecutable } from './scripts/chromium.ts';
 
 const isCI = Boolean(process.env.CI);
 const PORT = 4173;
@@ -16,16 +17,6 @@ if (!existsSync(distIndex)) {
   throw new Error(
     'The end-to-end tests run against the production bundle, and dist/index.html is missing: run "npm run build" first.',
   );
-}
-
-/**
- * CHROMIUM_PATH if set, else the system's Chromium (Debian's package), else Playwright's own
- * download (`npx playwright install chromium`), which it finds by itself.
- */
-function chromiumExecutable(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
-  return undefined;
 }
 
 export default defineConfig({
@@ -48,15 +39,7 @@ export default defineConfig({
         ...devices['Desktop Chrome'],
         launchOptions: {
           executablePath: chromiumExecutable(),
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-dev-shm-usage',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
+          args: CHROMIUM_ARGS,
         },
       },
     },

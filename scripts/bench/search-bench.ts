@@ -15,6 +15,7 @@ import { cp, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../chromium.ts';
 import { buildSearchIndex, readApiArticles } from '../search/search-index.ts';
 import { startStaticServer } from '../serve-static.ts';
 import { benchRoot, ensureCorpus } from './corpus-cache.ts';
@@ -77,16 +78,8 @@ log(`indexed ${count} articles in ${(indexMs / 1000).toFixed(1)} s`);
 
 const server = await startStaticServer({ root: site, port: 0 });
 const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  executablePath: chromiumExecutable(),
+  args: CHROMIUM_ARGS,
 });
 const rows: string[] = [];
 try {
