@@ -4,6 +4,7 @@
  * `pagefind/` under the site's base path.
  */
 import * as v from 'valibot';
+import { getJsonAt, NotFoundError } from '../../../lib/api-client.ts';
 
 type PagefindResult = { id: string; data: () => Promise<unknown> };
 type Pagefind = {
@@ -25,10 +26,13 @@ export function loadPagefind(): Promise<Pagefind> {
     const module = (await import(/* @vite-ignore */ `${base}pagefind.js`)) as Pagefind;
     await module.options({ excerptLength: 0 });
     // A large archive's index comes in shards (see scripts/search/search-index.ts).
-    const shards = await fetch(`${base}shards.json`)
-      .then((response) => (response.ok ? (response.json() as Promise<unknown>) : []))
-      .catch(() => []);
-    const folders = v.parse(v.array(v.string()), shards);
+    // An index written before shards existed has no list: it is one shard.
+    const folders = await getJsonAt(`${base}shards.json`, v.array(v.string())).catch(
+      (error: unknown) => {
+        if (error instanceof NotFoundError) return [];
+        throw error;
+      },
+    );
     await Promise.all(folders.map((folder) => module.mergeIndex(`${base}${folder}/`)));
     await module.init();
     return module;

@@ -67,22 +67,16 @@ export function SearchView() {
             ))}
           </select>
         </label>
-        <label>
-          From{' '}
-          <input
-            type="month"
-            value={params.from}
-            onChange={(event) => setFilter('from', event.target.value)}
-          />
-        </label>
-        <label>
-          To{' '}
-          <input
-            type="month"
-            value={params.to}
-            onChange={(event) => setFilter('to', event.target.value)}
-          />
-        </label>
+        {(['from', 'to'] as const).map((bound) => (
+          <label key={bound}>
+            {bound === 'from' ? 'From' : 'To'}{' '}
+            <input
+              type="month"
+              value={params[bound]}
+              onChange={(event) => setFilter(bound, event.target.value)}
+            />
+          </label>
+        ))}
       </form>
       <p className="search__status" role="status">
         {!hasQuery
