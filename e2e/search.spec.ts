@@ -8,7 +8,7 @@ test('nothing of search loads until the reader uses it; then "Bibby" finds the s
 }) => {
   const searchRequests: string[] = [];
   page.on('request', (request) => {
-    if (request.url().includes('/pagefind/')) searchRequests.push(request.url());
+    if (request.url().includes('/api/search/')) searchRequests.push(request.url());
   });
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: 'Latest news' })).toBeVisible();

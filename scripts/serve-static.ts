@@ -16,6 +16,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { createGzip } from 'node:zlib';
 
 export type StaticServerOptions = {
   /** The directory to serve, usually `dist`. */
@@ -57,6 +58,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.woff': 'font/woff',
 };
+
+const COMPRESSIBLE = /^(text\/|application\/(json|xml|manifest\+json)|image\/svg)/;
 
 /** Vite puts content-hashed files under `/assets/`: their name changes whenever they do. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -136,12 +139,23 @@ async function sendFile(
     response.end();
     return;
   }
-  response.writeHead(200, { ...headers, 'content-length': String(resolved.size) });
+  // Compressed as every CDN does: text gzipped on the fly, when the client takes it.
+  const gzip =
+    resolved.size > 1024 &&
+    COMPRESSIBLE.test(headers['content-type']) &&
+    /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
+  response.writeHead(
+    200,
+    gzip
+      ? { ...headers, 'content-encoding': 'gzip', vary: 'accept-encoding' }
+      : { ...headers, 'content-length': String(resolved.size) },
+  );
   if (request.method === 'HEAD') {
     response.end();
     return;
   }
-  await pipeline(createReadStream(resolved.file), response);
+  if (gzip) await pipeline(createReadStream(resolved.file), createGzip(), response);
+  else await pipeline(createReadStream(resolved.file), response);
 }
 
 function cacheControlFor(urlPath: string, file: string): string {

@@ -14,7 +14,8 @@ import { site } from '../../src/config/site.ts';
 import { buildContent, type ContentOutput } from './build-content.ts';
 import { ContentError } from './problem.ts';
 import { prepareContent } from './write-content.ts';
-import { buildSearchIndex, readApiArticles } from '../search/search-index.ts';
+import { SEARCH_INDEX_DIR, searchApiPath } from '../../src/contract/search-index.ts';
+import { buildSearchIndex, buildSearchIndexFromApi } from '../search/search-index.ts';
 
 /** Sent to the browser after a content edit; the app invalidates its queries. */
 export const CONTENT_UPDATE_EVENT = 'content:update';
@@ -24,16 +25,8 @@ export function contentPlugin(options: { contentDir: string }): Plugin {
   let prepared: Awaited<ReturnType<typeof prepareContent>> | undefined;
   const contentDir = path.resolve(options.contentDir);
 
-  const build = async (): Promise<ContentOutput> => {
-    const output = await buildContent({
-      contentDir,
-      rootDir: config.root,
-      imageBase: `${config.base}images/`,
-    });
-    const search = await buildSearchIndex(articlesOf(output));
-    for (const [name, bytes] of search.files) output.files.set(`pagefind/${name}`, bytes);
-    return output;
-  };
+  const build = () =>
+    buildSiteInMemory({ contentDir, rootDir: config.root, imageBase: `${config.base}images/` });
 
   return {
     name: 'news-reader-content',
@@ -80,9 +73,9 @@ export function contentPlugin(options: { contentDir: string }): Plugin {
         `content: ${stats.articles} articles, ${stats.written} files written, ${stats.unchanged} unchanged`,
       );
       const outDir = path.resolve(config.root, config.build.outDir);
-      const search = await buildSearchIndex(
-        readApiArticles(path.join(outDir, 'api')),
-        path.join(outDir, 'pagefind'),
+      const search = await buildSearchIndexFromApi(
+        path.join(outDir, 'api'),
+        path.join(outDir, 'api', SEARCH_INDEX_DIR),
       );
       config.logger.info(`search: ${search.count} articles indexed`);
     },
@@ -99,7 +92,6 @@ export function contentPlugin(options: { contentDir: string }): Plugin {
         if (!file.startsWith(contentDir + path.sep)) return;
         // An importer's temporary files and progress notes are not content.
         if (/(^|[\\/])\.|\.tmp$/.test(path.relative(contentDir, file))) return;
-        // One build at a time: the search indexer is one service for the whole process.
         current = current.then(build).catch(asContentError);
         void report().then(() => server.ws.send({ type: 'custom', event: CONTENT_UPDATE_EVENT }));
       };
@@ -112,7 +104,7 @@ export function contentPlugin(options: { contentDir: string }): Plugin {
         const url = request.url?.split('?')[0] ?? '';
         const key = url.startsWith(prefix) ? decodeURIComponent(url.slice(prefix.length)) : '';
         // Only content paths wait for the build; the app's own requests go straight on.
-        if (!/^(api|images|section|pagefind)\/|^(feed\.json|rss\.xml|sitemap[\w-]*\.xml)$/.test(key)) {
+        if (!/^(api|images|section)\/|^(feed\.json|rss\.xml|sitemap[\w-]*\.xml)$/.test(key)) {
           next();
           return;
         }
@@ -140,6 +132,16 @@ export function contentPlugin(options: { contentDir: string }): Plugin {
       });
     },
   };
+}
+
+/** The content build in memory, with the search index beside the articles in the API. */
+export async function buildSiteInMemory(
+  options: Parameters<typeof buildContent>[0],
+): Promise<ContentOutput> {
+  const output = await buildContent(options);
+  const search = await buildSearchIndex(articlesOf(output));
+  for (const [name, bytes] of search.files) output.files.set(`api/${searchApiPath(name)}`, bytes);
+  return output;
 }
 
 /** The articles of an in-memory build. */

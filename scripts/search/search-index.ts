@@ -1,131 +1,307 @@
 /**
- * The search index: Pagefind's, built from the article JSON the content build wrote. Pagefind
- * splits it into chunks, so a browser downloads only the parts a query needs, and nothing
- * until the reader searches. The indexed text is folded (see fold-text.ts) so that readers
- * find `İstanbul` typing `istanbul` and Arabic words whatever their letter forms; the
- * original text travels beside it, for the snippet a result shows.
+ * The search index, built from the article JSON the content build wrote: an inverted index
+ * in small static files, so that a browser downloads only the few a query needs, and
+ * nothing until the reader searches. The files' shapes live in
+ * src/contract/search-index.ts; decision 005 says why the reader has its own index.
+ *
+ * Words are folded and split by the same function the browser applies to a query
+ * (searchTerms), so `İstanbul` is found typing `istanbul` and Arabic words whatever their
+ * letter forms.
  */
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import * as pagefind from 'pagefind';
+import { Worker } from 'node:worker_threads';
 import * as v from 'valibot';
 import { ArticleSchema, type Article } from '../../src/contract/article.ts';
-import { foldText } from '../../src/features/search/lib/fold-text.ts';
-import { paths } from '../../src/lib/paths.ts';
-import { articleText } from './article-text.ts';
+import {
+  concatRanks,
+  gapsFromRanks,
+  SEARCH_INDEX_FORMAT,
+  searchIndexPaths,
+  termKey,
+  type SearchManifest,
+  type TermFile,
+} from '../../src/contract/search-index.ts';
+import { articleText } from '../../src/features/search/lib/article-text.ts';
+import { searchTerms } from '../../src/features/search/lib/fold-text.ts';
 
-/** Records are sent to Pagefind this many at a time. */
-const BATCH = 256;
+/** A term found in at most this many articles keeps its ranks in its term file. */
+export const INLINE_POSTINGS = 32;
 
-export function searchRecord(article: Article): pagefind.CustomRecord {
-  const text = articleText(article);
-  const top = article.section.parents?.[0] ?? article.section;
-  return {
-    url: paths.article(article.slug),
-    content: foldText(`${article.title}\n${text}`),
-    language: 'en',
-    meta: {
-      title: article.title,
-      date: article.published,
-      section: article.section.name,
-      text,
-    },
-    // The top-level section, and the month (as published, in its own time zone): the
-    // results page filters on both.
-    filters: { section: [top.slug], month: [article.published.slice(0, 7)] },
-    sort: { date: article.published },
-  };
+/** Slugs per docs file: a page of results needs one or two of them. */
+export const DOCS_PER_FILE = 1000;
+
+type Doc = { slug: string; time: number; month: string; section: string };
+
+/** What indexing some articles found: their docs, and for each term the docs that hold it. */
+export type PostingsPart = { docs: Doc[]; terms: string[]; lists: Int32Array[] };
+
+/** Grows by doubling: postings of a large archive stay out of boxed JS arrays. */
+class IntList {
+  items = new Int32Array(4);
+  length = 0;
+  push(value: number) {
+    if (this.length === this.items.length) {
+      const grown = new Int32Array(this.items.length * 2);
+      grown.set(this.items);
+      this.items = grown;
+    }
+    this.items[this.length++] = value;
+  }
+  view() {
+    return this.items.subarray(0, this.length);
+  }
 }
 
 /**
- * Articles per Pagefind index. Pagefind holds an index whole in memory, about 430 MB per
- * 1,000 articles of 900 words on this machine, so a large archive is indexed in shards, one
- * after the other; the browser merges them (`shards.json` lists all but the first, which is
- * the index's own folder).
+ * Articles in, postings out. An archive repeats the same few thousand spellings millions of
+ * times, so each spelling is folded and split once (`spellings`), and an article's terms are
+ * told apart by the last article each was seen in, not by a set per article.
  */
-export const SHARD_SIZE = 10_000;
+export class Postings {
+  readonly docs: Doc[] = [];
+  readonly terms: string[] = [];
+  readonly lists: IntList[] = [];
+  private readonly termIds = new Map<string, number>();
+  private readonly spellings = new Map<string, number[]>();
+  private lastSeen = new Int32Array(1024).fill(-1);
 
-async function indexShard(articles: Article[]): Promise<pagefind.PagefindIndex> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-  if (index === undefined) throw new Error(`search index: ${errors.join('; ')}`);
-  for (let start = 0; start < articles.length; start += BATCH) {
-    const responses = await Promise.all(
-      articles
-        .slice(start, start + BATCH)
-        .map((article) => index.addCustomRecord(searchRecord(article))),
-    );
-    for (const response of responses) {
-      if (response.errors.length > 0)
-        throw new Error(`search index: ${response.errors.join('; ')}`);
+  add(article: Article) {
+    const doc = this.docs.length;
+    this.docs.push({
+      slug: article.slug,
+      time: Date.parse(article.published),
+      month: article.published.slice(0, 7),
+      section: (article.section.parents?.[0] ?? article.section).slug,
+    });
+    for (const spelling of `${article.title}\n${articleText(article)}`.split(/\s+/)) {
+      for (const id of this.spelling(spelling)) {
+        if (this.lastSeen[id] === doc) continue;
+        this.lastSeen[id] = doc;
+        this.lists[id]?.push(doc);
+      }
     }
   }
-  return index;
+
+  part(): PostingsPart {
+    return { docs: this.docs, terms: this.terms, lists: this.lists.map((list) => list.view()) };
+  }
+
+  private spelling(spelling: string): number[] {
+    let ids = this.spellings.get(spelling);
+    if (ids === undefined) {
+      ids = searchTerms(spelling).map((term) => this.termId(term));
+      this.spellings.set(spelling, ids);
+    }
+    return ids;
+  }
+
+  private termId(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.termIds.set(term, id);
+      this.terms.push(term);
+      this.lists.push(new IntList());
+      if (id >= this.lastSeen.length) {
+        const grown = new Int32Array(this.lastSeen.length * 2).fill(-1);
+        grown.set(this.lastSeen);
+        this.lastSeen = grown;
+      }
+    }
+    return id;
+  }
 }
 
+const encoder = new TextEncoder();
+const json = (value: unknown) => encoder.encode(JSON.stringify(value));
+
 /**
- * Indexes `articles`; writes the index to `outputPath` when given, and returns its files
- * (path relative to the index folder -> bytes) otherwise.
+ * Indexes `articles`; writes the index into `outputPath` when given (replacing what was
+ * there only once the new index is complete), and returns its files (path inside the
+ * index folder -> bytes) otherwise.
  */
 export async function buildSearchIndex(
   articles: Iterable<Article> | AsyncIterable<Article>,
   outputPath?: string,
-  shardSize = SHARD_SIZE,
-): Promise<{ files: Map<string, Uint8Array>; count: number; shards: number }> {
-  const files = new Map<string, Uint8Array>();
-  const folders: string[] = [];
-  if (outputPath !== undefined) {
-    await rm(outputPath, { recursive: true, force: true });
-    await mkdir(outputPath, { recursive: true });
-  }
-  const writeShard = async (shard: Article[]) => {
-    const folder = folders.length === 0 ? '' : `shard-${folders.length + 1}`;
-    const index = await indexShard(shard);
-    try {
-      if (outputPath !== undefined) {
-        const written = await index.writeFiles({ outputPath: path.join(outputPath, folder) });
-        if (written.errors.length > 0)
-          throw new Error(`search index: ${written.errors.join('; ')}`);
-      } else {
-        for (const file of (await index.getFiles()).files) {
-          files.set(folder === '' ? file.path : `${folder}/${file.path}`, file.content);
-        }
-      }
-    } finally {
-      await index.deleteIndex();
-    }
-    folders.push(folder);
-  };
-  let count = 0;
-  try {
-    let shard: Article[] = [];
-    for await (const article of articles) {
-      shard.push(article);
-      count++;
-      if (shard.length >= shardSize) {
-        await writeShard(shard);
-        shard = [];
-      }
-    }
-    if (shard.length > 0 || folders.length === 0) await writeShard(shard);
-  } finally {
-    await pagefind.close();
-  }
-  const manifest = new TextEncoder().encode(JSON.stringify(folders.slice(1)));
-  if (outputPath !== undefined) await writeFile(path.join(outputPath, 'shards.json'), manifest);
-  else files.set('shards.json', manifest);
-  return { files, count, shards: folders.length };
+): Promise<SearchIndexStats> {
+  const postings = new Postings();
+  for await (const article of articles) postings.add(article);
+  return writeSearchIndex([postings.part()], outputPath);
 }
 
-/** The articles of a built JSON API (`<apiDir>/articles/*.json`), one at a time. */
-export async function* readApiArticles(apiDir: string): AsyncGenerator<Article> {
+/**
+ * Indexes the articles of a built JSON API (`<apiDir>/articles/*.json`) like
+ * buildSearchIndex, reading and splitting the articles on every core (one thread for each
+ * 500 articles, up to the number of cores).
+ */
+export async function buildSearchIndexFromApi(
+  apiDir: string,
+  outputPath?: string,
+  threads = Math.min(availableParallelism(), Math.ceil(fileCount(apiDir) / 500)),
+): Promise<SearchIndexStats> {
   const dir = path.join(apiDir, 'articles');
-  for (const name of (await readdir(dir)).filter((entry) => entry.endsWith('.json')).sort()) {
-    const file = path.join(dir, name);
-    const parsed = v.safeParse(ArticleSchema, JSON.parse(await readFile(file, 'utf8')));
-    if (!parsed.success)
-      throw new Error(
-        `search index: ${file} is not an article: ${parsed.issues[0]?.message ?? ''}`,
-      );
-    yield parsed.output;
+  const files = readdirSync(dir)
+    .filter((entry) => entry.endsWith('.json'))
+    .sort()
+    .map((name) => path.join(dir, name));
+  const share = Math.ceil(files.length / Math.max(1, threads));
+  const parts = await Promise.all(
+    Array.from({ length: Math.max(1, threads) }, (_, thread) =>
+      runWorker(files.slice(thread * share, (thread + 1) * share)),
+    ),
+  );
+  return writeSearchIndex(parts, outputPath);
+}
+
+function fileCount(apiDir: string): number {
+  return readdirSync(path.join(apiDir, 'articles')).length;
+}
+
+function runWorker(files: string[]): Promise<PostingsPart> {
+  const worker = new Worker(new URL('./index-worker.ts', import.meta.url), {
+    workerData: files,
+  });
+  return new Promise<PostingsPart>((resolve, reject) => {
+    worker.once('message', (part: PostingsPart) => {
+      resolve(part);
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`search index: worker stopped with code ${code}`));
+    });
+  }).finally(() => void worker.terminate());
+}
+
+/** Indexes some articles, one after the other: what a worker does with its share. */
+export function indexFiles(files: string[]): PostingsPart {
+  const postings = new Postings();
+  for (const file of files) postings.add(readArticle(file));
+  return postings.part();
+}
+
+export type SearchIndexStats = { files: Map<string, Uint8Array>; count: number; terms: number };
+
+/** Merges the parts (in order) into one index and writes its files. */
+async function writeSearchIndex(
+  parts: PostingsPart[],
+  outputPath: string | undefined,
+): Promise<SearchIndexStats> {
+  const docs = parts.flatMap((part) => part.docs);
+  const merged = new Map<string, Int32Array[]>();
+  let offset = 0;
+  for (const part of parts) {
+    part.terms.forEach((term, id) => {
+      const list = (part.lists[id] ?? new Int32Array()).map((doc) => doc + offset);
+      const lists = merged.get(term);
+      if (lists === undefined) merged.set(term, [list]);
+      else lists.push(list);
+    });
+    offset += part.docs.length;
   }
+
+  // Rank: newest first; articles of the same moment by slug, so builds agree.
+  const order = docs.map((_, index) => index);
+  order.sort((a, b) => {
+    const docA = docs[a] as Doc;
+    const docB = docs[b] as Doc;
+    return docB.time - docA.time || (docA.slug < docB.slug ? -1 : docA.slug > docB.slug ? 1 : 0);
+  });
+  const rankOf = new Int32Array(docs.length);
+  order.forEach((index, rank) => {
+    rankOf[index] = rank;
+  });
+  const ranked = (list: ArrayLike<number>) => {
+    const ranks = Int32Array.from(list, (index) => rankOf[index] ?? 0);
+    return gapsFromRanks(ranks.sort());
+  };
+
+  const files = new Map<string, Uint8Array>();
+  const byKey = new Map<string, string[]>();
+  for (const term of merged.keys()) {
+    const key = termKey(term);
+    const terms = byKey.get(key);
+    if (terms === undefined) byKey.set(key, [term]);
+    else terms.push(term);
+  }
+  for (const [key, terms] of byKey) {
+    const termFile: TermFile = {};
+    let postingsFiles = 0;
+    for (const term of terms.sort()) {
+      const lists = merged.get(term) ?? [];
+      const list = lists.length === 1 ? (lists[0] as Int32Array) : concatRanks(lists);
+      if (list.length <= INLINE_POSTINGS) {
+        termFile[term] = ranked(list);
+      } else {
+        termFile[term] = postingsFiles;
+        files.set(searchIndexPaths.postings(key, postingsFiles++), json(ranked(list)));
+      }
+    }
+    files.set(searchIndexPaths.terms(key), json(termFile));
+  }
+
+  const months: SearchManifest['months'] = [];
+  const sections = new Map<string, number[]>();
+  order.forEach((index, rank) => {
+    const doc = docs[index] as Doc;
+    const run = months.at(-1);
+    if (run?.[0] === doc.month) run[1]++;
+    else months.push([doc.month, 1]);
+    const list = sections.get(doc.section);
+    if (list === undefined) sections.set(doc.section, [rank]);
+    else list.push(rank);
+  });
+  for (const [slug, ranks] of sections) {
+    files.set(searchIndexPaths.section(slug), json(gapsFromRanks(ranks)));
+  }
+  for (let start = 0; start < order.length; start += DOCS_PER_FILE) {
+    const slugs = order.slice(start, start + DOCS_PER_FILE).map((index) => docs[index]?.slug);
+    files.set(searchIndexPaths.docs(start / DOCS_PER_FILE), json(slugs));
+  }
+  const manifest: SearchManifest = {
+    format: SEARCH_INDEX_FORMAT,
+    articles: docs.length,
+    docsPerFile: DOCS_PER_FILE,
+    months,
+    keys: [...byKey.keys()].sort(),
+    sections: [...sections.keys()].sort(),
+  };
+  files.set(searchIndexPaths.manifest(), json(manifest));
+
+  if (outputPath !== undefined) {
+    await writeIndex(files, outputPath);
+    return { files: new Map(), count: docs.length, terms: merged.size };
+  }
+  return { files, count: docs.length, terms: merged.size };
+}
+
+/** Writes the index beside the old one, then swaps it in: a reader never meets half of one. */
+async function writeIndex(files: Map<string, Uint8Array>, outputPath: string): Promise<void> {
+  const next = `${outputPath}.next-${process.pid}`;
+  const old = `${outputPath}.old-${process.pid}`;
+  await rm(next, { recursive: true, force: true });
+  const folders = new Set([...files.keys()].map((name) => path.dirname(path.join(next, name))));
+  for (const folder of folders) await mkdir(folder, { recursive: true });
+  const pending = [...files];
+  // A few writes in flight keep the disk busy without opening thousands of files at once.
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
+        await writeFile(path.join(next, item[0]), item[1]);
+      }
+    }),
+  );
+  await rename(outputPath, old).catch(() => undefined);
+  await rename(next, outputPath);
+  await rm(old, { recursive: true, force: true });
+}
+
+/** An article of a built JSON API, read synchronously (several times faster than awaiting). */
+function readArticle(file: string): Article {
+  const parsed = v.safeParse(ArticleSchema, JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success)
+    throw new Error(`search index: ${file} is not an article: ${parsed.issues[0]?.message ?? ''}`);
+  return parsed.output;
 }

@@ -43,20 +43,12 @@ export function apiBaseUrl(): string {
 }
 
 /** A resource of the JSON API, by its path under the API's base URL. */
-export function getJson<TSchema extends v.GenericSchema>(
+export async function getJson<TSchema extends v.GenericSchema>(
   path: string,
   schema: TSchema,
   options: { signal?: AbortSignal } = {},
 ): Promise<v.InferOutput<TSchema>> {
-  return getJsonAt(`${apiBaseUrl()}${path}`, schema, options);
-}
-
-/** JSON the app ships beside itself (the search index's files), by its full URL. */
-export async function getJsonAt<TSchema extends v.GenericSchema>(
-  url: string,
-  schema: TSchema,
-  options: { signal?: AbortSignal } = {},
-): Promise<v.InferOutput<TSchema>> {
+  const url = `${apiBaseUrl()}${path}`;
   const timeout = AbortSignal.timeout(TIMEOUT_MS);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
 

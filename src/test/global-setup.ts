@@ -1,13 +1,12 @@
 /**
  * Starts a real HTTP server on 127.0.0.1 that serves the JSON API built from the bundled
- * content, plus a few endpoints that misbehave on purpose, for the app's tests.
+ * content (search index included), plus a few endpoints that misbehave on purpose, for the app's tests.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildContent } from '../../scripts/content/build-content.ts';
-import { contentType } from '../../scripts/content/content-plugin.ts';
+import { buildSiteInMemory, contentType } from '../../scripts/content/content-plugin.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,7 +15,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const { files } = await buildContent({ contentDir: path.resolve('content') });
+  const { files } = await buildSiteInMemory({ contentDir: path.resolve('content') });
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     response.setHeader('access-control-allow-origin', '*');

@@ -1,6 +1,7 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
-import { loadPagefind } from '../api/pagefind.ts';
+import { preloadSearchIndex } from '../api/search-index.ts';
 
 const TYPING_PAUSE_MS = 100;
 
@@ -12,6 +13,7 @@ const TYPING_PAUSE_MS = 100;
  */
 export function SearchBox() {
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const location = useLocation();
   const [searchParams] = useSearchParams();
   const isSearchPage = location.pathname === '/search';
@@ -86,9 +88,10 @@ export function SearchBox() {
         aria-keyshortcuts="/"
         onChange={(event) => {
           setValue(event.target.value);
+          preloadSearchIndex(queryClient, event.target.value);
         }}
         onFocus={() => {
-          loadPagefind().catch(() => undefined);
+          preloadSearchIndex(queryClient, value);
         }}
       />
       {value !== '' && (

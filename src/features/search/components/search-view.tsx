@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { site } from '../../../config/site.ts';
@@ -21,6 +21,7 @@ export function searchParamsOf(url: URLSearchParams): SearchParams {
 /** Search results for the URL's query and filters; the query itself is typed in the header. */
 export function SearchView() {
   const [url, setUrl] = useSearchParams();
+  const queryClient = useQueryClient();
   const params = searchParamsOf(url);
   const [shown, setShown] = useState(RESULTS_STEP);
   // A new query or filter starts the list of results afresh.
@@ -31,7 +32,7 @@ export function SearchView() {
   }
   const hasQuery = params.q !== '';
   const results = useQuery({
-    ...searchQueries.results(params, shown),
+    ...searchQueries.results(queryClient, params, shown),
     enabled: hasQuery,
     placeholderData: keepPreviousData,
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldText } from './fold-text.ts';
+import { foldText, searchTerms } from './fold-text.ts';
 
 const same = (...variants: string[]) => new Set(variants.map(foldText)).size === 1;
 
@@ -33,5 +33,17 @@ describe('foldText: text as readers of the region type it', () => {
   it('keeps distinct words distinct', () => {
     expect(same('Gaza', 'Gazi')).toBe(false);
     expect(same('غزة', 'عزة')).toBe(false);
+  });
+
+  it('splits text into the words search files and looks for', () => {
+    expect(searchTerms('A UK–Türkiye deal, (İstanbul) 2023')).toEqual([
+      'uk',
+      'turkiye',
+      'deal',
+      'istanbul',
+      '2023',
+    ]);
+    expect(searchTerms('وزير الخارجيّة')).toEqual(['وزير', 'الخارجيه']);
+    expect(searchTerms(`see ${'x'.repeat(41)} here`)).toEqual(['see', 'here']);
   });
 });

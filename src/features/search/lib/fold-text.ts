@@ -27,3 +27,17 @@ export function foldText(text: string): string {
     .replace(ARABIC_TATWEEL, '')
     .toLowerCase();
 }
+
+/** Longer "words" are not words (pasted links, base64): the index leaves them out. */
+export const MAX_TERM_LENGTH = 40;
+
+/**
+ * The words of `text` as search compares them: folded, split at anything that is not a
+ * letter or digit, without one-letter words. The index files an article under these, and
+ * a query looks for these.
+ */
+export function searchTerms(text: string): string[] {
+  return foldText(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((term) => term.length >= 2 && term.length <= MAX_TERM_LENGTH);
+}

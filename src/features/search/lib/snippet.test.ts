@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { makeSnippet, queryTerms } from './snippet.ts';
+import { searchTerms } from './fold-text.ts';
+import { makeSnippet } from './snippet.ts';
 
 const marked = (text: string, query: string) =>
-  makeSnippet(text, queryTerms(query), 3)
+  makeSnippet(text, searchTerms(query), 3)
     .map((part) => (part.isMatch ? `[${part.text}]` : part.text))
     .join('');
 
@@ -30,7 +31,7 @@ describe('search snippets', () => {
     expect(marked('One two three four five six seven eight', 'zebra')).toBe('One two three four …');
   });
 
-  it('ignores one-letter terms', () => {
-    expect(queryTerms('a UK deal')).toEqual(['uk', 'deal']);
+  it('matches two-letter terms as whole words only', () => {
+    expect(marked('The UK and Ukraine', 'uk')).toBe('The [UK] and Ukraine');
   });
 });

@@ -1,25 +1,20 @@
-import { foldText } from './fold-text.ts';
+import { PREFIX_MIN_LENGTH } from '../../../contract/search-index.ts';
+import { searchTerms } from './fold-text.ts';
 
 export type SnippetPart = { text: string; isMatch: boolean };
 
-/** The words a query looks for, folded; words shorter than two letters are left out. */
-export function queryTerms(query: string): string[] {
-  return foldText(query)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((term) => term.length >= 2);
-}
-
 /**
- * A short passage of `text` around the first word that matches a term (a word matches when
- * its folded form starts with the term, as search matches word beginnings), with every
+ * A short passage of `text` around the first word that matches a term (matched as search
+ * matches: see PREFIX_MIN_LENGTH), with every
  * matching word marked. Without a match, the passage opens the text.
  */
 export function makeSnippet(text: string, terms: string[], wordsAround = 12): SnippetPart[] {
   const words = text.split(/(\s+)/).filter((piece) => piece !== '');
-  const isMatch = (word: string) => {
-    const folded = foldText(word).replace(/^[^\p{L}\p{N}]+/u, '');
-    return terms.some((term) => folded.startsWith(term));
-  };
+  // As search matches: short terms whole words, longer ones word beginnings.
+  const matches = (word: string, term: string) =>
+    term.length < PREFIX_MIN_LENGTH ? word === term : word.startsWith(term);
+  const isMatch = (word: string) =>
+    searchTerms(word).some((folded) => terms.some((term) => matches(folded, term)));
   const wordIndexes = words.flatMap((word, index) => (/\S/.test(word) ? [index] : []));
   const firstMatch = wordIndexes.findIndex((index) => isMatch(words[index] ?? ''));
   const center = Math.max(0, firstMatch);

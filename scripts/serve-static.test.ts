@@ -1,0 +1,62 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStaticServer, type StaticServer } from './serve-static.ts';
+
+let server: StaticServer;
+const big = JSON.stringify({ words: 'ceasefire '.repeat(500) });
+
+beforeAll(async () => {
+  const root = await mkdtemp(path.join(tmpdir(), 'reader-static-'));
+  await mkdir(path.join(root, 'api'), { recursive: true });
+  await writeFile(path.join(root, 'index.html'), '<!doctype html><title>Reader</title>');
+  await writeFile(path.join(root, 'api', 'big.json'), big);
+  server = await startStaticServer({ root, port: 0 });
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+/** A raw GET, so the test sees the bytes on the wire (fetch would unzip them). */
+function get(url: string, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }>(
+    (resolve, reject) => {
+      request(url, { headers }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: Buffer.concat(chunks),
+          });
+        });
+      })
+        .on('error', reject)
+        .end();
+    },
+  );
+}
+
+describe('the static server', () => {
+  it('gzips text for clients that take it, as a CDN does', async () => {
+    const zipped = await get(`${server.url}api/big.json`, { 'accept-encoding': 'gzip, br' });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.body.length).toBeLessThan(big.length / 10);
+    expect(gunzipSync(zipped.body).toString()).toBe(big);
+    const plain = await get(`${server.url}api/big.json`);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(big);
+  });
+
+  it('answers deep links with the app, and missing API files with 404', async () => {
+    const deep = await get(`${server.url}some-article/`);
+    expect(deep.status).toBe(200);
+    expect(deep.body.toString()).toContain('<title>Reader</title>');
+    expect((await get(`${server.url}api/missing.json`)).status).toBe(404);
+  });
+});
