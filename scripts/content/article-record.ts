@@ -132,6 +132,7 @@ export function readArticle(
 
   const summary: ArticleSummary = {
     slug: meta.slug,
+    ...(meta.lang === undefined ? {} : { lang: meta.lang }),
     title: meta.title,
     standfirst: meta.standfirst,
     section: sectionOf(meta.section),

@@ -122,6 +122,17 @@ describe('the content build rejects bad content, one message per problem', () =>
     ]);
   });
 
+  it('rejects a language that is not a BCP 47 tag, naming the file and the field', async () => {
+    const problems = await problemsOf({
+      'a.md': article('a', { lang: 'ar_EG' }),
+      'b.md': article('b', { lang: 'english' }),
+    });
+    expect(problems).toEqual([
+      `${FILE}:14: lang: bad language tag "ar_EG": use a BCP 47 tag such as ar, tr or en-GB`,
+      'content/articles/b.md:14: lang: bad language tag "english": use a BCP 47 tag such as ar, tr or en-GB',
+    ]);
+  });
+
   it('reports every problem of every file at once', async () => {
     const problems = await problemsOf({
       'a.md': article('a', { title: undefined, section: undefined }),
@@ -224,6 +235,29 @@ describe('the content build writes the JSON API', () => {
     expect(last.articles.map((summary) => summary.slug)).toEqual(['d1']);
     expect(first.articles[0]).not.toHaveProperty('body');
     expect(output.files.has('api/latest/4.json')).toBe(false);
+  });
+
+  it('gives an article’s language, in its canonical form, to its JSON and every summary of it', async () => {
+    const { files } = await build({
+      'a.md': article('a', { lang: 'AR', published: '2023-08-10T10:00:00+03:00' }),
+      'b.md': article('b', { lang: 'tr-tr', published: '2023-08-10T09:00:00+03:00' }),
+      'c.md': article('c', { related: '[a, b]' }),
+    });
+    const langOf = (summaries: { slug: string; lang?: string }[]) =>
+      Object.fromEntries(summaries.map((summary) => [summary.slug, summary.lang]));
+    const expected = { a: 'ar', b: 'tr-TR', c: undefined };
+
+    expect(json(files, 'api/articles/a.json', ArticleSchema).lang).toBe('ar');
+    expect(json(files, 'api/articles/b.json', ArticleSchema).lang).toBe('tr-TR');
+    // Absent stays absent: the article is in the site's language.
+    expect(json(files, 'api/articles/c.json', ArticleSchema)).not.toHaveProperty('lang');
+    expect(langOf(json(files, 'api/articles/c.json', ArticleSchema).related)).toEqual({
+      a: 'ar',
+      b: 'tr-TR',
+    });
+    for (const page of ['api/latest/1.json', 'api/sections/news/1.json', 'api/tags/uk/1.json']) {
+      expect(langOf(json(files, page, ArticlePageSchema).articles), page).toEqual(expected);
+    }
   });
 
   it('relates articles by the editor’s list, else by shared tags and section', async () => {

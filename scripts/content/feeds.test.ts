@@ -36,7 +36,13 @@ function feedArticle(slug: string, published: string, fields: Partial<FeedArticl
   return article;
 }
 
-type JsonFeedItem = { id: string; title: string; image?: string; authors: { name: string }[] };
+type JsonFeedItem = {
+  id: string;
+  title: string;
+  image?: string;
+  authors: { name: string }[];
+  language?: string;
+};
 type JsonFeed = { title: string; feed_url: string; items: JsonFeedItem[] };
 
 function jsonFeed(files: Map<string, string>, path: string): JsonFeed {
@@ -210,6 +216,26 @@ describe('buildFeeds', () => {
     expect(itemText(media!, 'media:description')).toEqual(['Robert Jenrick leaves 10 Downing Street']);
     expect(itemText(media!, 'media:credit')).toEqual([
       'Wiktor Szymanowicz/Future Publishing via Getty Images',
+    ]);
+  });
+
+  it('gives an item in another language than the site’s its own language', () => {
+    const arabic = feedArticle('news-in-arabic', at(40), { lang: 'ar', title: 'عنوان الخبر' });
+    const files = buildFeeds(feedSite, [...corpus, arabic]);
+    expectValid(files);
+    expect(jsonFeed(files, 'feed.json').items.map((item) => item.language)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      'ar',
+    ]);
+    expect(rssItems(files, 'rss.xml').map((item) => itemText(item, 'dc:language'))).toEqual([
+      [],
+      [],
+      [],
+      [],
+      ['ar'],
     ]);
   });
 

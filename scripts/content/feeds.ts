@@ -168,6 +168,8 @@ function jsonItem(site: FeedSite, article: FeedArticle, publication: { name: str
     url,
     title: article.title,
     ...(article.standfirst !== '' ? { summary: article.standfirst } : {}),
+    // The feed's own language is the site's; an article in another says so itself.
+    ...(article.lang !== undefined ? { language: article.lang } : {}),
     // An item needs content_html or content_text; the standfirst is the text we have.
     content_text: article.standfirst !== '' ? article.standfirst : article.title,
     ...(article.image ? { image: resolveUrl(site.url, article.image.src) } : {}),
@@ -214,6 +216,8 @@ function rssItem(site: FeedSite, article: FeedArticle): string {
     element('guid', url, { isPermaLink: 'true' }),
     element('pubDate', toRfc822(article.published)),
     element('description', article.standfirst),
+    // RSS 2.0 has a language per channel only; Dublin Core gives one per item.
+    ...(article.lang !== undefined ? [element('dc:language', article.lang)] : []),
     ...creators.map((name) => element('dc:creator', name)),
     ...categoriesOf(article).map((name) => element('category', name)),
   ];

@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { SLUG_PATTERN } from '../../src/contract/article.ts';
+import { canonicalLanguage } from './language.ts';
 
 const required = (what: string) => `missing ${what}`;
 
@@ -26,6 +27,18 @@ const slug = v.pipe(
   v.regex(SLUG_PATTERN, 'bad slug: use lowercase letters, digits and single hyphens'),
 );
 
+const LANGUAGE_EXAMPLE = 'use a BCP 47 tag such as ar, tr or en-GB';
+
+/** Written in its canonical form, whatever the case the editor typed ("AR" -> "ar"). */
+const language = v.pipe(
+  v.string(`bad language tag: ${LANGUAGE_EXAMPLE}`),
+  v.check(
+    (value) => canonicalLanguage(value) !== undefined,
+    (issue) => `bad language tag ${JSON.stringify(issue.input)}: ${LANGUAGE_EXAMPLE}`,
+  ),
+  v.transform((value) => canonicalLanguage(value) ?? value),
+);
+
 const names = (field: string) =>
   v.optional(
     v.array(
@@ -45,6 +58,8 @@ const dimension = (field: string) =>
 export const FrontMatterSchema = v.object(
   {
     slug,
+    /** The language the article is written in, when it is not the site's. */
+    lang: v.optional(language),
     title: v.pipe(v.string(required('title')), v.trim(), v.minLength(1, required('title'))),
     published: date('published date'),
     modified: v.optional(date('modified date')),

@@ -108,7 +108,7 @@ describe('writeContent, incremental by content hash', () => {
     await expectSameAsFreshBuild(options);
   });
 
-  it('after a headline or date-of-change edit, rewrites only what shows it', async () => {
+  it('after a headline, language or date-of-change edit, rewrites only what shows it', async () => {
     const { options, articles } = await setup();
     await writeContent(options);
     const file = path.join(articles, 'd3.md');
@@ -122,6 +122,19 @@ describe('writeContent, incremental by content hash', () => {
         (text) => text.replace('Headline of d3', 'New headline'),
         [...showingD3, ...listingD3, ...feeds],
       ],
+      // The language is shown wherever the headline is: the same files are rewritten.
+      [
+        'language',
+        (text) => text.replace('published:', 'lang: ar\npublished:'),
+        [...showingD3, ...listingD3, ...feeds],
+      ],
+      [
+        'another language',
+        (text) => text.replace('lang: ar', 'lang: tr'),
+        [...showingD3, ...listingD3, ...feeds],
+      ],
+      // Written another way, the same language: the summaries show what they showed.
+      ['language in capitals', (text) => text.replace('lang: tr', 'lang: TR'), ['api/articles/d3.json']],
       [
         'date of change',
         (text) => text.replace('published:', 'modified: 2023-08-10T09:00:00+01:00\npublished:'),

@@ -65,7 +65,7 @@ import { ContentError } from './problem.ts';
 import { trace } from './trace.ts';
 
 /** Bump when the build's output or the manifest's shape changes: every output is redone. */
-const MANIFEST_VERSION = 10;
+const MANIFEST_VERSION = 11;
 const MARKER = '.content-build';
 /** Past this many articles to render, a staging folder beats rendering in memory. */
 const STAGING_THRESHOLD = 5000;
@@ -225,7 +225,7 @@ export async function prepareContent(options: WriteOptions): Promise<Published> 
     };
 
     // An edit that leaves every list's members and order as they were (a body, a headline,
-    // a caption) rewrites only what shows it.
+    // a caption, a language) rewrites only what shows it.
     const isSameFiles =
       isKnown &&
       previous !== undefined &&

@@ -85,9 +85,17 @@ export const SectionSchema = v.object({
 });
 export type Section = v.InferOutput<typeof SectionSchema>;
 
+/** A BCP 47 language tag (`ar`, `tr`, `en-GB`). */
+export const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+
 /** What a list shows of an article. */
 export const ArticleSummarySchema = v.object({
   slug,
+  /**
+   * The language the article is written in; absent means the site's (`site.language`).
+   * Its page and its cards carry it as `lang` (and `dir`), whatever the interface's language.
+   */
+  lang: v.optional(v.pipe(v.string(), v.regex(LANGUAGE_TAG, 'must be a language tag like "ar"'))),
   title: v.string(),
   standfirst: v.string(),
   section: SectionSchema,
