@@ -20,6 +20,28 @@ describe('splitCaptionCredit', () => {
     });
   });
 
+  it('splits an Arabic caption, directional marks around the credit left out', () => {
+    expect(
+      splitCaptionCredit('صيادون يعودون إلى ميناء غزة فجر الخميس، 10 آب/أغسطس 2023 [وكالة الأناضول]'),
+    ).toEqual({
+      caption: 'صيادون يعودون إلى ميناء غزة فجر الخميس، 10 آب/أغسطس 2023',
+      credit: 'وكالة الأناضول',
+    });
+    expect(splitCaptionCredit('سفينة حبوب في مضيق البوسفور \u200f[\u200fوكالة الأناضول ]\u200f')).toEqual({
+      caption: 'سفينة حبوب في مضيق البوسفور',
+      credit: 'وكالة الأناضول',
+    });
+  });
+
+  it('splits a Turkish caption, its letters kept as written', () => {
+    expect(
+      splitCaptionCredit('İstanbul Boğazı’ndan geçen bir tahıl gemisi, 14 Ağustos 2023 [Anadolu Ajansı]'),
+    ).toEqual({
+      caption: 'İstanbul Boğazı’ndan geçen bir tahıl gemisi, 14 Ağustos 2023',
+      credit: 'Anadolu Ajansı',
+    });
+  });
+
   it('keeps a caption with no trailing credit whole, brackets inside included', () => {
     expect(splitCaptionCredit('Talks [in Ankara] went on late')).toEqual({
       caption: 'Talks [in Ankara] went on late',
