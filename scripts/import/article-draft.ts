@@ -4,6 +4,7 @@
  */
 import { SLUG_PATTERN } from '../../src/contract/article.ts';
 import { slugify } from '../content/article-record.ts';
+import { canonicalLanguage } from '../content/language.ts';
 import { htmlToBlocks, type DraftBlock, type DraftImage } from './html-to-blocks.ts';
 import { settleImages, sizedImage } from './image-size.ts';
 import type { ImportedArticle } from './imported-article.ts';
@@ -17,6 +18,11 @@ export type ArticleDraft = {
   /** Slug candidates, best first (from the permalink, the source's own slug ...); else the title. */
   slugs: (string | undefined)[];
   title: string;
+  /**
+   * The language the source states (a feed's or its item's), as it states it: feeds are
+   * messy, so anything that is not a language tag is left out with a warning.
+   */
+  lang?: unknown;
   published: string | undefined;
   modified?: string | undefined;
   section: string[];
@@ -60,6 +66,7 @@ export async function completeArticle(
   if (slug === undefined) return { skip: `${draft.label}: no usable slug; skipped` };
 
   const warn = (message: string) => context.warn(`${slug}: ${message}`);
+  const lang = languageOf(draft.lang, warn);
   const image = draft.image && (await sizedImage(draft.image, context.measureImage, warn));
   const drafted =
     'html' in draft.body
@@ -78,6 +85,7 @@ export async function completeArticle(
   const section = names(draft.section);
   return {
     slug,
+    ...(lang === undefined ? {} : { lang }),
     title,
     published: draft.published,
     ...(draft.modified === undefined ? {} : { modified: draft.modified }),
@@ -89,6 +97,15 @@ export async function completeArticle(
     ...(draft.source === undefined ? {} : { source: draft.source }),
     body,
   };
+}
+
+function languageOf(stated: unknown, warn: (message: string) => void): string | undefined {
+  if (stated === undefined || stated === null) return undefined;
+  const text = typeof stated === 'string' ? cleanText(stated) : undefined;
+  if (text === '') return undefined;
+  const tag = text === undefined ? undefined : canonicalLanguage(text);
+  if (tag === undefined) warn(`language ${JSON.stringify(stated)} is not a language tag; left out`);
+  return tag;
 }
 
 /** Cleaned, non-empty, each once (compared without case). */

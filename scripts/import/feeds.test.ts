@@ -47,12 +47,18 @@ describe('JSON Feed import', () => {
       `${server.origin}/feed.json?page=2: 1 article`,
     ]);
     expect(context.warnings).toEqual([
+      `${FEED_SLUGS.chart}: language "en_US" is not a language tag; left out`,
       `${FEED_SLUGS.chart}: image ${server.origin}/images/missing.png has no size and could not be measured (GET ${server.origin}/images/missing.png: HTTP 404 Not Found); left out`,
     ]);
 
     const { files } = await build(out);
     const harbour = articleJson(files, FEED_SLUGS.harbour);
+    expect(await readArticle(out, FEED_SLUGS.harbour)).toContain(
+      `slug: ${FEED_SLUGS.harbour}\nlang: ar\ntitle: `,
+    );
     expect(harbour).toMatchObject({
+      // The item's own language, over the feed's.
+      lang: 'ar',
       title: 'Gaza’s fishermen return to sea',
       standfirst: 'Boats went out at dawn for the first time in weeks.',
       published: '2023-08-10T09:30:00+03:00',
@@ -79,6 +85,8 @@ describe('JSON Feed import', () => {
     });
 
     const drought = articleJson(files, FEED_SLUGS.drought);
+    // The feed's language, for an item that states none.
+    expect(drought.lang).toBe('en-GB');
     expect(drought.authors).toEqual([{ name: 'Old Style Author', slug: 'old-style-author' }]);
     expect(drought.source).toBe('https://elsewhere.example.com/drought-story');
     expect(drought.body).toEqual([
@@ -94,6 +102,7 @@ describe('JSON Feed import', () => {
     ]);
 
     const chart = articleJson(files, FEED_SLUGS.chart);
+    expect(chart).not.toHaveProperty('lang');
     expect(chart.body).toEqual([
       { type: 'paragraph', content: [{ type: 'text', text: 'Prices rose 4%.' }] },
       {
@@ -160,8 +169,9 @@ describe('RSS import', () => {
     expect(context.warnings).toEqual([]);
 
     const markdown = await readArticle(out, RSS_SLUGS.seed);
-    expect(markdown)
-      .toContain(`title: UK, Turkiye strike deal to ‘disrupt and dismantle’ human smuggling gangs
+    expect(markdown).toContain(`slug: ${RSS_SLUGS.seed}
+lang: en-GB
+title: UK, Turkiye strike deal to ‘disrupt and dismantle’ human smuggling gangs
 published: 2023-08-09T19:03:00+01:00
 section: Europe & Russia
 tags: [News, UK]
@@ -189,6 +199,8 @@ source: ${SITE}/${RSS_SLUGS.seed}/
 
     const sudan = articleJson(files, RSS_SLUGS.sudan);
     expect(sudan).toMatchObject({
+      // The channel's language is every item's.
+      lang: 'en-GB',
       published: '2023-08-05T18:10:00+00:00',
       section: { name: 'Sudan', parents: [{ name: 'Africa' }] },
       tags: [{ name: 'Khartoum' }],
@@ -229,5 +241,31 @@ source: ${SITE}/${RSS_SLUGS.seed}/
     const { summary } = await importInto(out, rssSource(file, contextFor()));
     expect(summary.written).toBe(3);
     await build(out);
+  });
+
+  it('writes a channel language in its canonical form, and leaves out one that is no tag', async () => {
+    const withLanguage = (language: string) =>
+      rssXml(server.origin).replace(
+        '<language>en-GB</language>',
+        `<language>${language}</language>`,
+      );
+    const out = await tempContent();
+    const file = path.join(out, 'feed.xml');
+    await writeFile(file, withLanguage('tr-tr'));
+    await importInto(out, rssSource(file, contextFor()));
+    expect(articleJson((await build(out)).files, RSS_SLUGS.sudan).lang).toBe('tr-TR');
+
+    const messy = await tempContent();
+    await writeFile(file, withLanguage('Turkish'));
+    const context = contextFor();
+    const { summary } = await importInto(messy, rssSource(file, context), context.warnings);
+    expect(summary.written).toBe(3);
+    expect(context.warnings).toEqual(
+      Object.values(RSS_SLUGS).map(
+        (slug) => `${slug}: language "Turkish" is not a language tag; left out`,
+      ),
+    );
+    expect(await readArticle(messy, RSS_SLUGS.sudan)).not.toContain('lang:');
+    expect(articleJson((await build(messy)).files, RSS_SLUGS.sudan)).not.toHaveProperty('lang');
   });
 });

@@ -26,6 +26,8 @@ export type ImportBlock = v.InferOutput<typeof ImportBlockSchema>;
 
 export const ImportedArticleSchema = v.object({
   slug: v.string(),
+  /** A canonical language tag, when the source states one. */
+  lang: v.optional(v.string()),
   title: v.string(),
   /** ISO 8601 with offset. */
   published: v.string(),

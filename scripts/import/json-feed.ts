@@ -1,6 +1,7 @@
 /**
  * JSON Feed (1.1, and 1.0's `author`) importer, from a URL or a file, following `next_url`.
- * A feed has no sections, so every article goes into `--section`; its tags stay tags.
+ * A feed has no sections, so every article goes into `--section`; its tags stay tags. An
+ * item's `language` wins over the feed's.
  */
 import * as v from 'valibot';
 import { completeArticles } from './article-draft.ts';
@@ -29,6 +30,8 @@ const ItemSchema = v.object({
   authors: v.optional(v.array(AuthorSchema)),
   author: v.optional(AuthorSchema),
   tags: v.optional(v.array(v.string())),
+  /** Read as anything: a language that is not a tag is left out, not a reason to stop. */
+  language: v.optional(v.unknown()),
 });
 type Item = v.InferOutput<typeof ItemSchema>;
 
@@ -39,6 +42,7 @@ const FeedSchema = v.object({
   ),
   home_page_url: v.optional(v.string()),
   next_url: v.optional(v.string()),
+  language: v.optional(v.unknown()),
   items: v.array(ItemSchema),
 });
 
@@ -56,7 +60,7 @@ export function jsonFeedSource(location: string, context: SourceContext): Import
       const home = isHttpUrl(where) ? where : feed.home_page_url;
 
       const { articles, skipped } = await completeArticles(
-        feed.items.map((item) => draftOf(item, home, feed.home_page_url)),
+        feed.items.map((item) => draftOf(item, home, feed.home_page_url, feed.language)),
         context,
       );
       const next = feed.next_url === undefined ? undefined : safeLinkUrl(feed.next_url, home);
@@ -67,7 +71,12 @@ export function jsonFeedSource(location: string, context: SourceContext): Import
   };
 }
 
-function draftOf(item: Item, base: string | undefined, home: string | undefined) {
+function draftOf(
+  item: Item,
+  base: string | undefined,
+  home: string | undefined,
+  feedLanguage: unknown,
+) {
   const url = item.url === undefined ? undefined : safeLinkUrl(item.url, base);
   const source =
     url ?? (item.external_url === undefined ? undefined : safeLinkUrl(item.external_url, base));
@@ -81,6 +90,8 @@ function draftOf(item: Item, base: string | undefined, home: string | undefined)
     label: source ?? `item ${String(item.id)}`,
     slugs: [slugOfPermalink(url)],
     title,
+    // An item's own language wins over the feed's.
+    lang: item.language ?? feedLanguage,
     published: item.date_published === undefined ? undefined : fromRfc3339(item.date_published),
     modified: item.date_modified === undefined ? undefined : fromRfc3339(item.date_modified),
     section: [],

@@ -71,6 +71,7 @@ export const FeedSchema = v.object({
       v.array(
         v.object({
           link: Texts,
+          language: Texts,
           item: v.optional(v.array(ItemSchema)),
           'atom:link': v.optional(
             v.array(

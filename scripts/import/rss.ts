@@ -2,7 +2,8 @@
  * RSS 2.0 importer, from a URL or a file, following RFC 5005's `<atom:link rel="next">` when
  * a feed pages. The first `<category>` is the section (a `/`-separated value, as RSS 2.0
  * defines it, is a path from the top: "Africa/Sudan"); the others are tags. The hero is the
- * largest `media:content` image, else an image `enclosure`.
+ * largest `media:content` image, else an image `enclosure`. The channel's `<language>`
+ * ("en-us", "tr-TR") is every item's.
  */
 import { decodeHTML } from 'entities';
 import { splitCaptionCredit } from '../content/caption.ts';
@@ -46,9 +47,10 @@ export function rssSource(location: string, context: SourceContext): ImportSourc
           ? undefined
           : safeLinkUrl(plain(channel.link[0]), undefined);
       const base = isHttpUrl(where) ? where : home;
+      const language = first(channel?.language, plain);
 
       const { articles, skipped } = await completeArticles(
-        (channel?.item ?? []).map((item) => draftOf(item, base, home)),
+        (channel?.item ?? []).map((item) => ({ ...draftOf(item, base, home), lang: language })),
         context,
       );
       const nextHref = channel?.['atom:link']?.find((link) => link['@_rel'] === 'next')?.['@_href'];

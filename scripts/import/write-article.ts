@@ -41,6 +41,7 @@ function frontMatterOf(article: ImportedArticle): string {
   // Keys in the order of the README's example, so imported and hand-written files read alike.
   const data = {
     slug: article.slug,
+    ...(article.lang === undefined ? {} : { lang: article.lang }),
     title: article.title,
     published: article.published,
     ...(article.modified === undefined ? {} : { modified: article.modified }),

@@ -2,7 +2,8 @@
  * A JSON Feed that pages with `next_url`, and an RSS 2.0 feed as WordPress writes it
  * (`content:encoded`, `dc:creator`, `media:content`, and a description where the hero's
  * caption runs straight into the excerpt). Images are served by the test server, so the
- * ones without a stated size are measured for real.
+ * ones without a stated size are measured for real. The JSON Feed states its language in
+ * every way a feed may: for the feed, for an item, and (on page 2) in a form that is no tag.
  */
 import { json, type Reply, type Route } from './server.ts';
 import { SEED_CAPTION, SEED_CREDIT, SITE } from './wordpress-fixture.ts';
@@ -39,6 +40,7 @@ function feedPages(origin: string) {
       home_page_url: `${NEWS}/`,
       feed_url: `${origin}/feed.json`,
       next_url: `${origin}/feed.json?page=2`,
+      language: 'en-gb',
       items: [
         {
           id: `${NEWS}/?p=1`,
@@ -51,6 +53,7 @@ function feedPages(origin: string) {
           date_modified: '2023-08-10T10:00:00.123Z',
           authors: [{ name: 'Jane Doe', url: `${NEWS}/jane` }],
           tags: ['Gaza', 'Fishing'],
+          language: 'AR',
         },
         {
           id: '2',
@@ -73,6 +76,7 @@ function feedPages(origin: string) {
           content_html: `<p>Prices rose 4%.</p><figure><img src="${origin}/images/chart.png" alt="A chart of wheat prices"><figcaption>Wheat, in dollars a tonne [Example News]</figcaption></figure><p><img src="${origin}/images/missing.png" alt="Gone"></p>`,
           date_published: '2023-08-11T08:00:00+01:00',
           tags: ['Wheat'],
+          language: 'en_US',
         },
       ],
     },
