@@ -24,7 +24,7 @@ import {
   type SearchManifest,
   type TermFile,
 } from '../../src/contract/search-index.ts';
-import { articleText } from '../../src/features/search/lib/article-text.ts';
+import { articleText } from '../../src/lib/article-text.ts';
 import { searchTerms } from '../../src/features/search/lib/fold-text.ts';
 
 /** A term found in at most this many articles keeps its ranks in its term file. */

@@ -1,6 +1,7 @@
 import { isRouteErrorResponse, useRevalidator, useRouteError } from 'react-router';
 import { site } from '../config/site.ts';
 import { NotFoundError } from '../lib/api-client.ts';
+import { useMessages } from '../lib/i18n/i18n.tsx';
 import { NotFound } from './not-found.tsx';
 
 /**
@@ -8,6 +9,7 @@ import { NotFound } from './not-found.tsx';
  * Retry runs the route's loaders again, so the page recovers as soon as the network does.
  */
 export function RouteError() {
+  const m = useMessages();
   const error = useRouteError();
   const revalidator = useRevalidator();
   if ((isRouteErrorResponse(error) && error.status === 404) || error instanceof NotFoundError) {
@@ -16,16 +18,16 @@ export function RouteError() {
   const isRetrying = revalidator.state === 'loading';
   return (
     <section className="status-page" role="alert">
-      <title>{`Something went wrong | ${site.name}`}</title>
-      <h1>This page could not be loaded</h1>
-      <p>Check your connection, then try again.</p>
+      <title>{`${m.errorTitle} | ${site.name}`}</title>
+      <h1>{m.errorHeading}</h1>
+      <p>{m.errorText}</p>
       <button
         type="button"
         className="button"
         onClick={() => void revalidator.revalidate()}
         disabled={isRetrying}
       >
-        {isRetrying ? 'Retrying…' : 'Retry'}
+        {isRetrying ? m.retrying : m.retry}
       </button>
     </section>
   );

@@ -1,18 +1,25 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { site } from '../config/site.ts';
+import { useMessages } from '../lib/i18n/i18n.tsx';
 import { SectionNav } from '../features/archives/components/section-nav.tsx';
 import { SearchBox } from '../features/search/components/search-box.tsx';
 import { paths } from '../lib/paths.ts';
+import { LanguageSwitch } from './language-switch.tsx';
+import { ThemeToggle } from './theme-toggle.tsx';
 
 type SiteChromeProps = { children: ReactNode; isBusy?: boolean };
 
-/** Header with the masthead and tagline, the main landmark, and the footer. */
+/**
+ * Skip link, header (masthead, search, theme toggle, sections), the main landmark, and the
+ * footer with the language switch.
+ */
 export function SiteChrome({ children, isBusy = false }: SiteChromeProps) {
+  const m = useMessages();
   return (
     <>
       <a className="skip-link" href="#main">
-        Skip to content
+        {m.skipToContent}
       </a>
       <header className="masthead">
         <div className="masthead__inner">
@@ -20,7 +27,10 @@ export function SiteChrome({ children, isBusy = false }: SiteChromeProps) {
             {site.name}
           </Link>
           <p className="masthead__tagline">{site.tagline}</p>
-          <SearchBox />
+          <div className="masthead__tools">
+            <SearchBox />
+            <ThemeToggle />
+          </div>
         </div>
         <SectionNav />
       </header>
@@ -28,9 +38,12 @@ export function SiteChrome({ children, isBusy = false }: SiteChromeProps) {
         {children}
       </main>
       <footer className="site-footer">
-        <p>
-          © {site.name}. <Link to={paths.home()}>Latest news</Link>
-        </p>
+        <div className="site-footer__inner">
+          <p>
+            © {site.name}. <Link to={paths.home()}>{m.footerLatest}</Link>
+          </p>
+          <LanguageSwitch />
+        </div>
       </footer>
     </>
   );

@@ -3,7 +3,7 @@
  * block of the body, in reading order, one paragraph to a line (the headline is indexed
  * beside them).
  */
-import type { Article, Block, Inline } from '../../../contract/article.ts';
+import type { Article, Block, Inline } from '../contract/article.ts';
 
 function inlineText(content: Inline[]): string {
   return content

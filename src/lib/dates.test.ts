@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateline } from './dates.ts';
+import { formatDate, formatDateline, formatTimeAgo } from './dates.ts';
 
 describe('formatDateline', () => {
   it('writes the time as the source does, in London time', () => {
@@ -13,5 +13,30 @@ describe('formatDateline', () => {
 
   it('uses the date in London, not in the writer’s own zone', () => {
     expect(formatDate('2023-08-09T23:30:00-04:00')).toBe('August 10, 2023');
+  });
+});
+
+describe('dates in other languages', () => {
+  it('writes the dateline in Turkish and Arabic, in the publication’s time zone', () => {
+    expect(formatDateline('2023-08-09T19:03:00+01:00', 'tr')).toBe('9 Ağustos 2023 19:03');
+    expect(formatDate('2023-08-09T19:03:00+01:00', 'tr')).toBe('9 Ağustos 2023');
+    // Digits as CLDR writes them for `ar` (Western in current data; some regions use ٠-٩).
+    expect(formatDate('2023-08-09T19:03:00+01:00', 'ar')).toMatch(/^(9|٩) أغسطس (2023|٢٠٢٣)$/);
+  });
+});
+
+describe('formatTimeAgo', () => {
+  const now = Date.parse('2023-08-10T12:00:00Z');
+  it('says how long ago, up to a day', () => {
+    expect(formatTimeAgo('2023-08-10T11:59:30Z', now)).toBe('now');
+    expect(formatTimeAgo('2023-08-10T11:55:00Z', now)).toBe('5 minutes ago');
+    expect(formatTimeAgo('2023-08-10T09:00:00Z', now)).toBe('3 hours ago');
+    expect(formatTimeAgo('2023-08-10T09:00:00Z', now, 'tr')).toBe('3 saat önce');
+    expect(formatTimeAgo('2023-08-10T09:00:00Z', now, 'ar')).toMatch(/^قبل (3|٣) ساعات$/);
+  });
+
+  it('leaves older and future times to the date', () => {
+    expect(formatTimeAgo('2023-08-09T11:59:00Z', now)).toBeUndefined();
+    expect(formatTimeAgo('2023-08-10T12:01:00Z', now)).toBeUndefined();
   });
 });

@@ -1,10 +1,22 @@
 import { site } from '../config/site.ts';
 
 /**
- * The dateline as the publication writes it, in its own time zone:
- * "August 9, 2023 at 7:03 pm".
+ * The dateline as the publication writes it, in its own time zone. In English, the
+ * source's own form: "August 9, 2023 at 7:03 pm"; in other languages, Intl's long date and
+ * short time for that language ("9 Ağustos 2023 19:03").
  */
-export function formatDateline(iso: string, timeZone: string = site.timeZone): string {
+export function formatDateline(
+  iso: string,
+  locale = 'en',
+  timeZone: string = site.timeZone,
+): string {
+  if (locale !== 'en') {
+    return new Intl.DateTimeFormat(locale, {
+      timeZone,
+      dateStyle: 'long',
+      timeStyle: 'short',
+    }).format(new Date(iso));
+  }
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone,
     year: 'numeric',
@@ -20,6 +32,26 @@ export function formatDateline(iso: string, timeZone: string = site.timeZone): s
 }
 
 /** "August 9, 2023": the short form lists use. */
-export function formatDate(iso: string, timeZone: string = site.timeZone): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone, dateStyle: 'long' }).format(new Date(iso));
+export function formatDate(iso: string, locale = 'en', timeZone: string = site.timeZone): string {
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-US' : locale, {
+    timeZone,
+    dateStyle: 'long',
+  }).format(new Date(iso));
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/**
+ * "3 hours ago", "5 minutes ago", "now": how long ago `iso` was, for times up to a day
+ * before `now`; undefined for anything older (or in the future), which shows its date.
+ */
+export function formatTimeAgo(iso: string, now: number, locale = 'en'): string | undefined {
+  const ago = now - Date.parse(iso);
+  if (!(ago >= 0 && ago < DAY)) return undefined;
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  if (ago < MINUTE) return format.format(0, 'second');
+  if (ago < HOUR) return format.format(-Math.floor(ago / MINUTE), 'minute');
+  return format.format(-Math.floor(ago / HOUR), 'hour');
 }

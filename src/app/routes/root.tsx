@@ -1,20 +1,24 @@
 import { Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router';
 import { SiteChrome } from '../../components/site-chrome.tsx';
 import { SkeletonFor } from '../../components/skeletons.tsx';
+import { RouteAnnouncer } from '../../components/route-announcer.tsx';
 import { site } from '../../config/site.ts';
+import { useMessages } from '../../lib/i18n/i18n.tsx';
 
 /**
  * The layout every page shares. While the next page's data loads, the current page stays
  * and a skeleton of the next one fades in over it if the wait is long enough to notice.
  */
 export function RootLayout() {
+  const m = useMessages();
   const navigation = useNavigation();
   const isLoading = navigation.state === 'loading';
   return (
     <SiteChrome isBusy={isLoading}>
+      <RouteAnnouncer />
       {isLoading && (
         <>
-          <div className="progress" role="progressbar" aria-label="Loading page" />
+          <div className="progress" role="progressbar" aria-label={m.loadingPage} />
           <div className="pending-overlay">
             <SkeletonFor pathname={navigation.location.pathname} />
           </div>

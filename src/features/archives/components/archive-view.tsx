@@ -3,15 +3,10 @@ import { useCallback } from 'react';
 import { Link } from 'react-router';
 import type { ArchiveKind } from '../../../contract/article.ts';
 import { site } from '../../../config/site.ts';
+import { useMessages } from '../../../lib/i18n/i18n.tsx';
 import { paths } from '../../../lib/paths.ts';
 import { ArticleFeed } from '../../articles/components/article-feed.tsx';
 import { archiveQueries } from '../api/archive-queries.ts';
-
-const KIND_LABEL: Record<ArchiveKind, string> = {
-  section: 'Section',
-  tag: 'Tag',
-  author: 'Author',
-};
 
 type ArchiveViewProps = { kind: ArchiveKind; path: string; page: number };
 
@@ -20,6 +15,7 @@ type ArchiveViewProps = { kind: ArchiveKind; path: string; page: number };
  * country's front, the countries on a region's), and its articles, newest first.
  */
 export function ArchiveView({ kind, path, page }: ArchiveViewProps) {
+  const m = useMessages();
   const queryClient = useQueryClient();
   const options = archiveQueries.feed(queryClient, kind, path, page);
   const { data } = useSuspenseInfiniteQuery(options);
@@ -31,19 +27,17 @@ export function ArchiveView({ kind, path, page }: ArchiveViewProps) {
   const first = data.pages[0];
   if (first === undefined) return null;
   const { archive } = first;
-  const title = page > 1 ? `${archive.name}, page ${page}` : archive.name;
+  const title = page > 1 ? m.archivePage(archive.name, page) : archive.name;
+  const kindLabel = m.archiveKind[kind];
   return (
     <section className="archive" aria-labelledby="archive-heading">
       <title>{`${title} | ${site.name}`}</title>
-      <meta
-        name="description"
-        content={`${KIND_LABEL[kind]}: ${archive.name}. The latest articles from ${site.name}.`}
-      />
+      <meta name="description" content={m.archiveDescription(kindLabel, archive.name, site.name)} />
       {archive.parents.length > 0 && (
-        <nav aria-label="Breadcrumb" className="breadcrumb">
+        <nav aria-label={m.breadcrumb} className="breadcrumb">
           <ol>
             <li>
-              <Link to={paths.home()}>Home</Link>
+              <Link to={paths.home()}>{m.home}</Link>
             </li>
             {archive.parents.map((parent) => (
               <li key={parent.path}>
@@ -58,14 +52,11 @@ export function ArchiveView({ kind, path, page }: ArchiveViewProps) {
           </ol>
         </nav>
       )}
-      <p className="archive__kind">{KIND_LABEL[kind]}</p>
+      <p className="archive__kind">{kindLabel}</p>
       <h1 id="archive-heading">{title}</h1>
-      <p className="archive__count">
-        {new Intl.NumberFormat('en').format(first.total)}{' '}
-        {first.total === 1 ? 'article' : 'articles'}
-      </p>
+      <p className="archive__count">{m.articleCount(first.total)}</p>
       {archive.children.length > 0 && (
-        <nav aria-label={`In ${archive.name}`} className="subsections">
+        <nav aria-label={m.subsections(archive.name)} className="subsections">
           <ul>
             {archive.children.map((child) => (
               <li key={child.path}>

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { NavLink } from 'react-router';
+import { useMessages } from '../../../lib/i18n/i18n.tsx';
 import { paths } from '../../../lib/paths.ts';
 import { archiveQueries } from '../api/archive-queries.ts';
 
@@ -8,10 +9,11 @@ import { archiveQueries } from '../api/archive-queries.ts';
  * marked with aria-current. Without the menu (a failed request) the header has none.
  */
 export function SectionNav() {
+  const m = useMessages();
   const { data: sections } = useQuery(archiveQueries.sectionMenu());
   if (sections === undefined || sections.length === 0) return null;
   return (
-    <nav className="section-nav" aria-label="Sections">
+    <nav className="section-nav" aria-label={m.sectionsNav}>
       <ul className="section-nav__list">
         {sections.map((section) => (
           <li key={section.path}>

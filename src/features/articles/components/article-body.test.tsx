@@ -49,7 +49,7 @@ describe('ArticleBody', () => {
     const stressed = screen.getByText('stressed');
     expect(stressed.closest('em')).not.toBeNull();
     expect(stressed.closest('strong')).not.toBeNull();
-    expect(screen.getByRole('link', { name: /^the UN\s*\(external link\)$/ })).toHaveAttribute(
+    expect(screen.getByRole('link', { name: /^the UN\s*\(opens another site\)$/ })).toHaveAttribute(
       'href',
       'https://www.un.org/',
     );

@@ -1,5 +1,7 @@
 import type { ArticleSummary } from '../../../contract/article.ts';
-import { formatDate } from '../../../lib/dates.ts';
+import { TimeStamp } from '../../../components/time-stamp.tsx';
+import { site } from '../../../config/site.ts';
+import { dirOf, useInterfaceLocale } from '../../../lib/i18n/i18n.tsx';
 import { ArticleLink } from './article-link.tsx';
 
 type ArticleCardProps = {
@@ -12,8 +14,11 @@ type ArticleCardProps = {
 /** An article in a list: thumbnail, section, headline as the link, standfirst and date. */
 export function ArticleCard({ article, isAboveFold = false, headingLevel = 2 }: ArticleCardProps) {
   const Heading = `h${headingLevel}` as const;
+  const ui = useInterfaceLocale();
+  const lang = article.lang ?? site.language;
+  // The card's words are the article's, in its language; its date is the interface's.
   return (
-    <article className="card">
+    <article className="card" lang={lang} dir={dirOf(lang)}>
       <div className="card__text">
         <p className="card__section">{article.section.name}</p>
         <Heading className="card__title">
@@ -22,8 +27,8 @@ export function ArticleCard({ article, isAboveFold = false, headingLevel = 2 }: 
           </ArticleLink>
         </Heading>
         {article.standfirst && <p className="card__standfirst">{article.standfirst}</p>}
-        <p className="card__date">
-          <time dateTime={article.published}>{formatDate(article.published)}</time>
+        <p className="card__date" lang={ui} dir={dirOf(ui)}>
+          <TimeStamp iso={article.published} form="date" />
         </p>
       </div>
       {article.image && (

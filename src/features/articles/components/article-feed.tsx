@@ -1,6 +1,7 @@
 import { useSuspenseInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import type { ArticlePage } from '../../../contract/article.ts';
+import { useMessages } from '../../../lib/i18n/i18n.tsx';
 import type { PagedListOptions } from '../api/paged-list.ts';
 import { ArticleCard } from './article-card.tsx';
 import { Pagination } from './pagination.tsx';
@@ -22,6 +23,7 @@ export function ArticleFeed<TPage extends ArticlePage>({
   prefetchPage,
   hrefFor,
 }: ArticleFeedProps<TPage>) {
+  const m = useMessages();
   const { data, hasNextPage, fetchNextPage, isFetchingNextPage } =
     useSuspenseInfiniteQuery(options);
   const first = data.pages[0];
@@ -63,9 +65,7 @@ export function ArticleFeed<TPage extends ArticlePage>({
         ))}
       </ul>
       <p className="feed__status" role="status">
-        {data.pages.length > 1
-          ? `Showing pages ${first.page} to ${last.page} of ${last.pageCount}`
-          : ''}
+        {data.pages.length > 1 ? m.showingPages(first.page, last.page, last.pageCount) : ''}
       </p>
       {hasNextPage && (
         <button
@@ -76,7 +76,7 @@ export function ArticleFeed<TPage extends ArticlePage>({
           }}
           disabled={isFetchingNextPage}
         >
-          {isFetchingNextPage ? 'Loading more…' : 'Load more'}
+          {isFetchingNextPage ? m.loadingMore : m.loadMore}
         </button>
       )}
       <Pagination

@@ -1,20 +1,39 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import type { Article } from '../../../contract/article.ts';
 import { site } from '../../../config/site.ts';
+import { dirOf, LanguageScope, useMessages } from '../../../lib/i18n/i18n.tsx';
 import { paths, sectionPath } from '../../../lib/paths.ts';
 import { articleQueries } from '../api/article-queries.ts';
+import { readingMinutes } from '../lib/reading-time.ts';
 import { ArticleBody } from './article-body.tsx';
 import { Byline } from './byline.tsx';
 import { Dateline } from './dateline.tsx';
 import { Figure } from './figure.tsx';
 import { RelatedList } from './related-list.tsx';
+import { ShareButton } from './share-button.tsx';
 import { TagList } from './tag-list.tsx';
 
-/** The article as a reader reads it. Its data is already in the cache: the route loader put it there. */
+/**
+ * The article as a reader reads it. Its data is already in the cache: the route loader put
+ * it there. It is read in its own language (`lang` and `dir`, and its labels and dates),
+ * whatever the interface's: an Arabic article reads right to left in an English reader.
+ */
 export function ArticlePage({ slug }: { slug: string }) {
   const { data: article } = useSuspenseQuery(articleQueries.detail(slug));
+  const lang = article.lang ?? site.language;
   return (
-    <article className="article">
+    <LanguageScope lang={lang}>
+      <ArticleView article={article} lang={lang} />
+    </LanguageScope>
+  );
+}
+
+function ArticleView({ article, lang }: { article: Article; lang: string }) {
+  const m = useMessages();
+  const url = `${site.url}${paths.article(article.slug)}`;
+  return (
+    <article className="article" lang={lang} dir={dirOf(lang)}>
       <title>{`${article.title} | ${site.name}`}</title>
       <meta name="description" content={article.standfirst || article.title} />
       <header className="article__header">
@@ -27,14 +46,15 @@ export function ArticlePage({ slug }: { slug: string }) {
         {article.standfirst && <p className="article__standfirst">{article.standfirst}</p>}
         <Byline authors={article.authors} />
         <Dateline published={article.published} modified={article.modified} />
+        <div className="article__tools">
+          <p className="article__reading-time">{m.readingTime(readingMinutes(article))}</p>
+          <ShareButton title={article.title} url={url} />
+        </div>
       </header>
       {article.image && <Figure image={article.image} isHero />}
-      {article.isSample && (
-        <p className="article__sample-note">
-          Sample text written for this reader’s demonstration content.
-        </p>
-      )}
+      {article.isSample && <p className="article__sample-note">{m.sampleNote}</p>}
       <ArticleBody body={article.body} />
+      <p className="article__print-url">{url}</p>
       <footer className="article__footer">
         <TagList tags={article.tags} />
         <RelatedList articles={article.related} />

@@ -1,18 +1,20 @@
-import { formatDateline } from '../../../lib/dates.ts';
+import { TimeStamp } from '../../../components/time-stamp.tsx';
+import { useMessages } from '../../../lib/i18n/i18n.tsx';
 
 type DatelineProps = { published: string; modified: string };
 
 /** "August 9, 2023 at 7:03 pm", and "Updated ..." when the article changed after publication. */
 export function Dateline({ published, modified }: DatelineProps) {
+  const m = useMessages();
   const isUpdated = Date.parse(modified) > Date.parse(published);
   return (
     <p className="dateline">
-      <time dateTime={published}>{formatDateline(published)}</time>
+      <TimeStamp iso={published} form="dateline" />
       {isUpdated && (
         <>
           {' · '}
           <span className="dateline__updated">
-            Updated <time dateTime={modified}>{formatDateline(modified)}</time>
+            {m.updated} <TimeStamp iso={modified} form="dateline" />
           </span>
         </>
       )}

@@ -1,4 +1,5 @@
 import type { Image } from '../../../contract/article.ts';
+import { useMessages } from '../../../lib/i18n/i18n.tsx';
 
 type FigureProps = {
   image: Image;
@@ -11,6 +12,7 @@ type FigureProps = {
  * "Image source," before each, as sighted readers see them set apart.
  */
 export function Figure({ image, isHero = false }: FigureProps) {
+  const m = useMessages();
   const hasCaption = Boolean(image.caption) || Boolean(image.credit);
   return (
     <figure className={isHero ? 'figure figure--hero' : 'figure'}>
@@ -27,13 +29,13 @@ export function Figure({ image, isHero = false }: FigureProps) {
         <figcaption>
           {image.caption && (
             <span className="figure__caption">
-              <span className="visually-hidden">Image caption, </span>
+              <span className="visually-hidden">{m.imageCaption}</span>
               {image.caption}
             </span>
           )}
           {image.credit && (
             <span className="figure__credit">
-              <span className="visually-hidden">Image source, </span>
+              <span className="visually-hidden">{m.imageSource}</span>
               {image.credit}
             </span>
           )}

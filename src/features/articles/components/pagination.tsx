@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { useLocale, useMessages } from '../../../lib/i18n/i18n.tsx';
 
 type PaginationProps = {
   /** The page in the URL, and the last page shown below it after "Load more". */
@@ -26,14 +27,16 @@ export function pageWindow(page: number, lastShown: number, pageCount: number): 
  * shared, and every page (and the footer below the list) is reachable by keyboard.
  */
 export function Pagination({ page, lastShown = page, pageCount, hrefFor }: PaginationProps) {
+  const m = useMessages();
+  const locale = useLocale();
   if (pageCount <= 1) return null;
   return (
-    <nav className="pagination" aria-label="Pages">
+    <nav className="pagination" aria-label={m.pagesNav}>
       <ul className="pagination__list">
         {page > 1 && (
           <li>
             <Link to={hrefFor(page - 1)} rel="prev" className="pagination__link">
-              ← Newer
+              {m.newer}
             </Link>
           </li>
         )}
@@ -47,10 +50,10 @@ export function Pagination({ page, lastShown = page, pageCount, hrefFor }: Pagin
               <Link
                 to={hrefFor(number)}
                 className="pagination__number"
-                aria-label={`Page ${number}`}
+                aria-label={m.pageLabel(number)}
                 aria-current={number >= page && number <= lastShown ? 'page' : undefined}
               >
-                {number}
+                {new Intl.NumberFormat(locale).format(number)}
               </Link>
             </li>
           ),
@@ -58,7 +61,7 @@ export function Pagination({ page, lastShown = page, pageCount, hrefFor }: Pagin
         {lastShown < pageCount && (
           <li>
             <Link to={hrefFor(lastShown + 1)} rel="next" className="pagination__link">
-              Older →
+              {m.older}
             </Link>
           </li>
         )}

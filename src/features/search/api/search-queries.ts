@@ -1,8 +1,9 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
+import { site } from '../../../config/site.ts';
 import { NotFoundError } from '../../../lib/api-client.ts';
 import { STALE_TIME_MS } from '../../../lib/query-client.ts';
 import { articleQueries } from '../../articles/api/article-queries.ts';
-import { articleText } from '../lib/article-text.ts';
+import { articleText } from '../../../lib/article-text.ts';
 import { searchTerms } from '../lib/fold-text.ts';
 import { makeSnippet, type SnippetPart } from '../lib/snippet.ts';
 import { matchingRanks, slugsOf } from './search-index.ts';
@@ -12,6 +13,8 @@ export type SearchParams = { q: string; section: string; from: string; to: strin
 
 export type SearchResult = {
   slug: string;
+  /** The article's language: the result's words are in it. */
+  lang: string;
   title: string;
   published: string;
   section: string;
@@ -54,6 +57,7 @@ export const searchQueries = {
             : [
                 {
                   slug: article.slug,
+                  lang: article.lang ?? site.language,
                   title: article.title,
                   published: article.published,
                   section: article.section.name,

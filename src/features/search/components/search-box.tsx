@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import { useMessages } from '../../../lib/i18n/i18n.tsx';
 import { preloadSearchIndex } from '../api/search-index.ts';
 
 const TYPING_PAUSE_MS = 100;
@@ -14,6 +15,7 @@ const TYPING_PAUSE_MS = 100;
 export function SearchBox() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const m = useMessages();
   const location = useLocation();
   const [searchParams] = useSearchParams();
   const isSearchPage = location.pathname === '/search';
@@ -66,7 +68,7 @@ export function SearchBox() {
   return (
     <form
       role="search"
-      aria-label="Articles"
+      aria-label={m.searchLandmark}
       className="search-box"
       onSubmit={(event) => {
         event.preventDefault();
@@ -74,7 +76,7 @@ export function SearchBox() {
       }}
     >
       <label htmlFor="search-input" className="visually-hidden">
-        Search articles
+        {m.searchLabel}
       </label>
       <input
         id="search-input"
@@ -83,7 +85,7 @@ export function SearchBox() {
         type="search"
         name="q"
         value={value}
-        placeholder="Search"
+        placeholder={m.searchPlaceholder}
         autoComplete="off"
         aria-keyshortcuts="/"
         onChange={(event) => {
@@ -98,18 +100,18 @@ export function SearchBox() {
         <button
           type="button"
           className="search-box__clear"
-          aria-label="Clear search"
+          aria-label={m.searchClearLabel}
           onClick={() => {
             setValue('');
             input.current?.focus();
             if (isSearchPage) go('', true);
           }}
         >
-          clear
+          {m.searchClear}
         </button>
       )}
       <button type="submit" className="search-box__submit">
-        Search
+        {m.searchSubmit}
       </button>
     </form>
   );

@@ -2,7 +2,8 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { site } from '../../../config/site.ts';
-import { formatDate } from '../../../lib/dates.ts';
+import { TimeStamp } from '../../../components/time-stamp.tsx';
+import { dirOf, useInterfaceLocale, useMessages } from '../../../lib/i18n/i18n.tsx';
 import { archiveQueries } from '../../archives/api/archive-queries.ts';
 import { articleQueries } from '../../articles/api/article-queries.ts';
 import { ArticleCard } from '../../articles/components/article-card.tsx';
@@ -22,6 +23,8 @@ export function searchParamsOf(url: URLSearchParams): SearchParams {
 export function SearchView() {
   const [url, setUrl] = useSearchParams();
   const queryClient = useQueryClient();
+  const m = useMessages();
+  const ui = useInterfaceLocale();
   const params = searchParamsOf(url);
   const [shown, setShown] = useState(RESULTS_STEP);
   // A new query or filter starts the list of results afresh.
@@ -43,24 +46,24 @@ export function SearchView() {
     else next.set(name, value);
     setUrl(next);
   };
-  const title = hasQuery ? `Search: ${params.q}` : 'Search';
+  const title = hasQuery ? m.searchPageTitle(params.q) : m.searchTitle;
 
   return (
     <section className="search" aria-labelledby="search-heading">
       <title>{`${title} | ${site.name}`}</title>
-      <h1 id="search-heading">{hasQuery ? `Results for “${params.q}”` : 'Search'}</h1>
+      <h1 id="search-heading">{hasQuery ? m.resultsFor(params.q) : m.searchTitle}</h1>
       <form
         className="search__filters"
-        aria-label="Filters"
+        aria-label={m.filters}
         onSubmit={(event) => event.preventDefault()}
       >
         <label>
-          Section{' '}
+          {m.filterSection}{' '}
           <select
             value={params.section}
             onChange={(event) => setFilter('section', event.target.value)}
           >
-            <option value="">All sections</option>
+            <option value="">{m.allSections}</option>
             {sections.map((section) => (
               <option key={section.path} value={section.path}>
                 {section.name}
@@ -70,7 +73,7 @@ export function SearchView() {
         </label>
         {(['from', 'to'] as const).map((bound) => (
           <label key={bound}>
-            {bound === 'from' ? 'From' : 'To'}{' '}
+            {bound === 'from' ? m.filterFrom : m.filterTo}{' '}
             <input
               type="month"
               value={params[bound]}
@@ -81,17 +84,22 @@ export function SearchView() {
       </form>
       <p className="search__status" role="status">
         {!hasQuery
-          ? 'Type in the search box above, or press / to go there.'
+          ? m.searchHint
           : results.isError
-            ? 'Search is not available right now. Check your connection and try again.'
+            ? m.searchUnavailable
             : results.data === undefined
-              ? 'Searching…'
-              : `${new Intl.NumberFormat('en').format(results.data.total)} ${results.data.total === 1 ? 'result' : 'results'}`}
+              ? m.searching
+              : m.resultCount(results.data.total)}
       </p>
       {results.data !== undefined && results.data.total > 0 && (
         <ol className="search__results">
           {results.data.results.map((result) => (
-            <li key={result.slug} className="search-result">
+            <li
+              key={result.slug}
+              className="search-result"
+              lang={result.lang}
+              dir={dirOf(result.lang)}
+            >
               <p className="card__section">{result.section}</p>
               <h2 className="search-result__title">
                 <ArticleLink slug={result.slug}>{result.title}</ArticleLink>
@@ -105,8 +113,8 @@ export function SearchView() {
                   ),
                 )}
               </p>
-              <p className="card__date">
-                <time dateTime={result.published}>{formatDate(result.published)}</time>
+              <p className="card__date" lang={ui} dir={dirOf(ui)}>
+                <TimeStamp iso={result.published} form="date" />
               </p>
             </li>
           ))}
@@ -114,7 +122,7 @@ export function SearchView() {
       )}
       {results.data !== undefined && results.data.total > shown && (
         <button type="button" className="load-more" onClick={() => setShown(shown + RESULTS_STEP)}>
-          Show more results
+          {m.showMoreResults}
         </button>
       )}
       {hasQuery && results.data?.total === 0 && <NoResults query={params.q} />}
@@ -124,12 +132,11 @@ export function SearchView() {
 
 /** Nothing found: said plainly, with the latest articles instead. */
 function NoResults({ query }: { query: string }) {
+  const m = useMessages();
   const { data } = useQuery(articleQueries.list(1));
   return (
     <div className="search__none">
-      <p>
-        No articles match “{query}”. Check the spelling, try fewer words, or read the latest news:
-      </p>
+      <p>{m.noResults(query)}</p>
       <ul className="card-list card-list--compact">
         {data?.articles.slice(0, 5).map((article) => (
           <li key={article.slug}>

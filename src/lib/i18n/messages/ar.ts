@@ -1,0 +1,114 @@
+/**
+ * The interface in Arabic (see en.ts). Arabic has six plural forms; Intl.PluralRules picks
+ * the form, and numbers are written with the digits Intl uses for `ar`.
+ */
+import type { Messages } from './en.ts';
+
+const number = new Intl.NumberFormat('ar');
+const pluralRules = new Intl.PluralRules('ar');
+type Forms = Record<Intl.LDMLPluralRule, (n: string) => string>;
+const plural = (n: number, forms: Forms) => forms[pluralRules.select(n)](number.format(n));
+
+export const ar: Messages = {
+  languageName: 'العربية',
+  skipToContent: 'انتقل إلى المحتوى',
+  loadingPage: 'جارٍ تحميل الصفحة',
+  pageChanged: (title) => `${title}، تم تحميل الصفحة`,
+
+  sectionsNav: 'الأقسام',
+  searchLandmark: 'المقالات',
+  searchLabel: 'ابحث في المقالات',
+  searchPlaceholder: 'بحث',
+  searchSubmit: 'بحث',
+  searchClear: 'مسح',
+  searchClearLabel: 'مسح البحث',
+
+  themeToggle: 'الوضع الداكن',
+  languageLabel: 'اللغة',
+  footerLatest: 'آخر الأخبار',
+
+  latestHeading: 'آخر الأخبار',
+  latestPage: (page) => `آخر الأخبار، الصفحة ${number.format(page)}`,
+  latestDescription: (site) => `أحدث المقالات من ${site}.`,
+  pagesNav: 'الصفحات',
+  pageLabel: (page) => `الصفحة ${number.format(page)}`,
+  newer: '→ الأحدث',
+  older: 'الأقدم ←',
+  showingPages: (first, last, of) =>
+    `عرض الصفحات من ${number.format(first)} إلى ${number.format(last)} من أصل ${number.format(of)}`,
+  loadMore: 'تحميل المزيد',
+  loadingMore: 'جارٍ تحميل المزيد…',
+
+  archiveKind: { section: 'قسم', tag: 'وسم', author: 'كاتب' },
+  archivePage: (name, page) => `${name}، الصفحة ${number.format(page)}`,
+  archiveDescription: (kind, name, site) => `${kind}: ${name}. أحدث المقالات من ${site}.`,
+  articleCount: (n) =>
+    plural(n, {
+      zero: () => 'لا توجد مقالات',
+      one: () => 'مقالة واحدة',
+      two: () => 'مقالتان',
+      few: (shown) => `${shown} مقالات`,
+      many: (shown) => `${shown} مقالة`,
+      other: (shown) => `${shown} مقالة`,
+    }),
+  breadcrumb: 'مسار التنقل',
+  home: 'الرئيسية',
+  subsections: (name) => `في ${name}`,
+
+  by: 'بقلم',
+  updated: 'حُدّث',
+  tags: 'الوسوم',
+  related: 'مقالات ذات صلة',
+  readLabel: 'اقرأ أيضاً:',
+  readRegion: (title) => `اقرأ أيضاً: ${title}`,
+  imageCaption: 'تعليق الصورة، ',
+  imageSource: 'مصدر الصورة، ',
+  externalLink: ' (ينقلك إلى موقع آخر)',
+  sampleNote: 'نص تجريبي كُتب للمحتوى التوضيحي لهذا القارئ.',
+  readingTime: (minutes) =>
+    plural(minutes, {
+      zero: () => 'أقل من دقيقة قراءة',
+      one: () => 'دقيقة قراءة',
+      two: () => 'دقيقتا قراءة',
+      few: (shown) => `${shown} دقائق قراءة`,
+      many: (shown) => `${shown} دقيقة قراءة`,
+      other: (shown) => `${shown} دقيقة قراءة`,
+    }),
+  share: 'مشاركة',
+  linkCopied: 'تم نسخ الرابط',
+  copyFailed: 'تعذّر نسخ الرابط',
+
+  notFoundTitle: 'الصفحة غير موجودة',
+  notFoundDescription: (site) => `هذه الصفحة غير موجودة على ${site}.`,
+  notFoundText: 'هذه المقالة أو الصفحة غير موجودة. ربما نُقلت، أو أن الرابط مكتوب بشكل خاطئ.',
+  notFoundLink: 'اذهب إلى آخر الأخبار',
+  errorTitle: 'حدث خطأ ما',
+  errorHeading: 'تعذّر تحميل هذه الصفحة',
+  errorText: 'تحقق من اتصالك، ثم حاول مرة أخرى.',
+  retry: 'إعادة المحاولة',
+  retrying: 'جارٍ إعادة المحاولة…',
+
+  searchTitle: 'بحث',
+  searchPageTitle: (query) => `بحث: ${query}`,
+  resultsFor: (query) => `نتائج البحث عن «${query}»`,
+  filters: 'عوامل التصفية',
+  filterSection: 'القسم',
+  allSections: 'كل الأقسام',
+  filterFrom: 'من',
+  filterTo: 'إلى',
+  searchHint: 'اكتب في مربع البحث أعلاه، أو اضغط / للانتقال إليه.',
+  searchUnavailable: 'البحث غير متاح الآن. تحقق من اتصالك وحاول مرة أخرى.',
+  searching: 'جارٍ البحث…',
+  resultCount: (n) =>
+    plural(n, {
+      zero: () => 'لا توجد نتائج',
+      one: () => 'نتيجة واحدة',
+      two: () => 'نتيجتان',
+      few: (shown) => `${shown} نتائج`,
+      many: (shown) => `${shown} نتيجة`,
+      other: (shown) => `${shown} نتيجة`,
+    }),
+  showMoreResults: 'عرض مزيد من النتائج',
+  noResults: (query) =>
+    `لا توجد مقالات تطابق «${query}». تحقق من الإملاء، أو جرّب كلمات أقل، أو اقرأ آخر الأخبار:`,
+};

@@ -1,0 +1,100 @@
+/**
+ * The interface in English: every string the reader shows or speaks, in one place. The
+ * other languages' catalogues have the same keys (the type `Messages` makes a missing or
+ * extra one a compile error). Counts come as numbers, so each language words its own
+ * plurals; numbers are written with the language's own digits by `count`.
+ */
+const number = new Intl.NumberFormat('en');
+const count = (n: number, one: string, other: string) =>
+  `${number.format(n)} ${n === 1 ? one : other}`;
+
+export const en = {
+  languageName: 'English',
+  skipToContent: 'Skip to content',
+  loadingPage: 'Loading page',
+  pageChanged: (title: string) => `${title}, page loaded`,
+
+  sectionsNav: 'Sections',
+  searchLandmark: 'Articles',
+  searchLabel: 'Search articles',
+  searchPlaceholder: 'Search',
+  searchSubmit: 'Search',
+  searchClear: 'clear',
+  searchClearLabel: 'Clear search',
+
+  themeToggle: 'Dark theme',
+  languageLabel: 'Language',
+  footerLatest: 'Latest news',
+
+  latestHeading: 'Latest news',
+  latestPage: (page: number) => `Latest news, page ${number.format(page)}`,
+  latestDescription: (site: string) => `The latest articles from ${site}.`,
+  pagesNav: 'Pages',
+  pageLabel: (page: number) => `Page ${number.format(page)}`,
+  newer: '← Newer',
+  older: 'Older →',
+  showingPages: (first: number, last: number, of: number) =>
+    `Showing pages ${number.format(first)} to ${number.format(last)} of ${number.format(of)}`,
+  loadMore: 'Load more',
+  loadingMore: 'Loading more…',
+
+  archiveKind: { section: 'Section', tag: 'Tag', author: 'Author' },
+  archivePage: (name: string, page: number) => `${name}, page ${number.format(page)}`,
+  archiveDescription: (kind: string, name: string, site: string) =>
+    `${kind}: ${name}. The latest articles from ${site}.`,
+  articleCount: (n: number) => count(n, 'article', 'articles'),
+  breadcrumb: 'Breadcrumb',
+  home: 'Home',
+  subsections: (name: string) => `In ${name}`,
+
+  by: 'By',
+  updated: 'Updated',
+  tags: 'Tags',
+  related: 'Related',
+  readLabel: 'READ:',
+  readRegion: (title: string) => `Read: ${title}`,
+  imageCaption: 'Image caption, ',
+  imageSource: 'Image source, ',
+  externalLink: ' (opens another site)',
+  sampleNote: 'Sample text written for this reader’s demonstration content.',
+  readingTime: (minutes: number) => `${number.format(minutes)} min read`,
+  share: 'Share',
+  linkCopied: 'Link copied',
+  copyFailed: 'Could not copy the link',
+
+  notFoundTitle: 'Page not found',
+  notFoundDescription: (site: string) => `This page does not exist on ${site}.`,
+  notFoundText:
+    'This article or page does not exist. It may have moved, or the link may be mistyped.',
+  notFoundLink: 'Go to the latest news',
+  errorTitle: 'Something went wrong',
+  errorHeading: 'This page could not be loaded',
+  errorText: 'Check your connection, then try again.',
+  retry: 'Retry',
+  retrying: 'Retrying…',
+
+  searchTitle: 'Search',
+  searchPageTitle: (query: string) => `Search: ${query}`,
+  resultsFor: (query: string) => `Results for “${query}”`,
+  filters: 'Filters',
+  filterSection: 'Section',
+  allSections: 'All sections',
+  filterFrom: 'From',
+  filterTo: 'To',
+  searchHint: 'Type in the search box above, or press / to go there.',
+  searchUnavailable: 'Search is not available right now. Check your connection and try again.',
+  searching: 'Searching…',
+  resultCount: (n: number) => count(n, 'result', 'results'),
+  showMoreResults: 'Show more results',
+  noResults: (query: string) =>
+    `No articles match “${query}”. Check the spelling, try fewer words, or read the latest news:`,
+};
+
+type Widen<T> = T extends string
+  ? string
+  : T extends (...args: infer A) => string
+    ? (...args: A) => string
+    : { [K in keyof T]: Widen<T[K]> };
+
+/** The shape every catalogue has: English's, with its strings widened. */
+export type Messages = Widen<typeof en>;
