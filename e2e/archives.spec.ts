@@ -23,7 +23,7 @@ test('from the home page to a country front through its region, paged with the p
   await expect(page.getByRole('heading', { level: 1, name: 'Turkiye' })).toBeVisible();
   const breadcrumb = page.getByRole('navigation', { name: 'Breadcrumb' });
   await expect(breadcrumb.getByRole('link', { name: 'Europe & Russia' })).toBeVisible();
-  await expect(page.getByRole('article')).toHaveCount(2);
+  await expect(page.getByRole('article')).toHaveCount(4);
 });
 
 test('a tag page from an article', async ({ page }) => {

@@ -19,7 +19,7 @@ describe('the home route', () => {
     for (const headline of headlines) {
       expect(within(headline).getByRole('link')).toHaveAttribute(
         'href',
-        expect.stringMatching(/^\/[a-z0-9-]+\/$/),
+        expect.stringMatching(/^\/[\p{Ll}\p{Lo}\p{N}-]+\/$/u),
       );
     }
   });
