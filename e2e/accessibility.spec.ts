@@ -99,6 +99,43 @@ for (const theme of ['light', 'dark'] as const) {
   }
 }
 
+test('axe finds nothing on an Arabic article, nor in the Arabic and Turkish interfaces', async ({
+  page,
+}) => {
+  const check = async (what: string) => {
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
+      .analyze();
+    expect(
+      results.violations.map((violation) => `${what}: ${violation.id}`),
+      what,
+    ).toEqual([]);
+  };
+  await page.goto(articlePath('20230811-موجة-الحر-تزيد-الضغط-على-إمدادات-المياه-في-مدن-المنطقة'));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveAttribute('class', /article__title/);
+  await check('Arabic article');
+  for (const [locale, heading] of [
+    ['ar', 'آخر الأخبار'],
+    ['tr', 'Son haberler'],
+  ] as const) {
+    await page.getByRole('contentinfo').getByRole('combobox').selectOption(locale);
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await check(`${locale} interface`);
+  }
+});
+
+test('reduced motion: the pending page appears without animation', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('/');
+  await page.route('**/api/articles/*.json', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await page.getByRole('link', { name: seed.title }).click();
+  await expect(page.locator('.pending-overlay')).toHaveCSS('animation-duration', '0s');
+});
+
 test('one h1 and the landmarks on every page type', async ({ page, consoleGuard }) => {
   consoleGuard.allow(/status of 503/, /status of 404/);
   for (const type of PAGE_TYPES) {
