@@ -55,7 +55,7 @@ test('"Load more" appends the next page in place; numbered links page through', 
     .getByRole('navigation', { name: 'Pages' })
     .getByRole('link', { name: 'Page 3' })
     .click();
-  await expect(page).toHaveURL('/?page=3');
+  await expect(page).toHaveURL('/page/3/');
   await expect(page.getByRole('heading', { level: 1, name: 'Latest news, page 3' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Load more' })).toHaveCount(0);
 });
@@ -78,7 +78,7 @@ test('an unknown section, tag or author is not found', async ({ page, consoleGua
     '/category/atlantis/',
     '/tags/no-such-tag/',
     '/author/nobody/',
-    '/tags/uk/?page=99',
+    '/tags/uk/page/99/',
   ]) {
     await page.goto(url);
     await expect(page.getByRole('heading', { level: 1, name: /not found/i })).toBeVisible();

@@ -29,7 +29,7 @@ test('an unknown article shows "Page not found" with a way home', async ({
 
 test('a page of the list past the end is not found', async ({ page, consoleGuard }) => {
   consoleGuard.allow(...NOT_FOUND_ERRORS);
-  await page.goto('/?page=999');
+  await page.goto('/page/999/');
   await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
 });
 
@@ -60,7 +60,7 @@ test('a failed load shows an error view whose Retry recovers once the network is
 });
 
 test('home pages link to each other', async ({ page }) => {
-  await page.goto('/?page=2');
+  await page.goto('/page/2/');
   await expect(latestHeading(page, 2)).toBeVisible();
   await page.getByRole('link', { name: '← Newer' }).click();
   await expect(latestHeading(page)).toBeVisible();
@@ -68,5 +68,5 @@ test('home pages link to each other', async ({ page }) => {
 
   await page.getByRole('link', { name: 'Older →' }).click();
   await expect(latestHeading(page, 2)).toBeVisible();
-  await expect(page).toHaveURL('/?page=2');
+  await expect(page).toHaveURL('/page/2/');
 });

@@ -5,7 +5,7 @@ import { archiveQueries } from '../features/archives/api/archive-queries.ts';
 import { RouteError } from '../components/route-error.tsx';
 import { archiveRoutes } from './routes/archive.tsx';
 import { articleRoute } from './routes/article.tsx';
-import { homeRoute } from './routes/home.tsx';
+import { homeRoutes } from './routes/home.tsx';
 import { searchRoute } from './routes/search.tsx';
 import { RootHydrateFallback, RootLayout } from './routes/root.tsx';
 
@@ -23,7 +23,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
       HydrateFallback: RootHydrateFallback,
       ErrorBoundary: RouteError,
       children: [
-        homeRoute(queryClient),
+        ...homeRoutes(queryClient),
         ...archiveRoutes(queryClient),
         searchRoute(),
         articleRoute(queryClient),

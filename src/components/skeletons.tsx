@@ -33,6 +33,6 @@ export function ListSkeleton() {
 
 /** The skeleton that fits the page at `pathname`. */
 export function SkeletonFor({ pathname }: { pathname: string }) {
-  const isList = pathname === '/' || /^\/(category|tags|author)\//.test(pathname);
+  const isList = pathname === '/' || /^\/(page|category|tags|author)\//.test(pathname);
   return isList ? <ListSkeleton /> : <ArticleSkeleton />;
 }

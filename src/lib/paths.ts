@@ -1,6 +1,7 @@
 import type { ArchiveKind, Section } from '../contract/article.ts';
 
-const withPage = (path: string, page: number) => (page > 1 ? `${path}?page=${page}` : path);
+/** Page N of a list is a path of its own (`/page/2/`), as on the source site: a static host serves it as a file. */
+const withPage = (path: string, page: number) => (page > 1 ? `${path}page/${page}/` : path);
 
 /**
  * Every in-app URL is built here. Article and archive URLs keep the source site's shapes

@@ -3,7 +3,6 @@ import {
   data,
   useLocation,
   useParams,
-  useSearchParams,
   type LoaderFunctionArgs,
   type Params,
   type RouteObject,
@@ -15,39 +14,45 @@ import { ArchiveView } from '../../features/archives/components/archive-view.tsx
 import { orNotFound } from '../load-or-throw.ts';
 import { parsePage } from './home.tsx';
 
-/** The archive's path from the URL: a section's `africa/sudan`, a tag's or author's slug. */
-function archivePathOf(kind: ArchiveKind, params: Params): string | undefined {
-  const raw = (kind === 'section' ? params['*'] : params.slug) ?? '';
+/**
+ * The archive's path and page from the URL: a section's `africa/sudan` (its splat may end in
+ * `page/N`), a tag's or author's slug (with `:page` from `page/:page`).
+ */
+function archiveOf(kind: ArchiveKind, params: Params): { path: string; page: number } | undefined {
+  let raw = (kind === 'section' ? params['*'] : params.slug) ?? '';
+  let rawPage = params.page;
+  if (kind === 'section') {
+    const paged = /^(.*?)\/?page\/([^/]+)\/?$/.exec(raw);
+    if (paged) [, raw = '', rawPage] = paged;
+  }
   const path = raw.replace(/^\/+|\/+$/g, '');
-  return ARCHIVE_PATH.test(path) ? path : undefined;
+  const page = parsePage(rawPage);
+  return ARCHIVE_PATH.test(path) && page !== undefined ? { path, page } : undefined;
 }
 
 function ArchiveRoute({ kind }: { kind: ArchiveKind }) {
   const params = useParams();
-  const [searchParams] = useSearchParams();
   const location = useLocation();
-  const path = archivePathOf(kind, params) ?? '';
-  const page = parsePage(searchParams) ?? 1;
+  const { path, page } = archiveOf(kind, params) ?? { path: '', page: 1 };
   // Keyed by the URL, so that another archive or page starts at its own state.
-  return (
-    <ArchiveView key={location.pathname + location.search} kind={kind} path={path} page={page} />
-  );
+  return <ArchiveView key={location.pathname} kind={kind} path={path} page={page} />;
 }
 
 /**
  * Section fronts (`/category/africa/sudan/`), tag pages (`/tags/uk/`) and author pages
- * (`/author/leila-amberfield/`): the source site's shapes, paged with `?page=N`. An unknown
+ * (`/author/leila-amberfield/`): the source site's shapes, paged with `page/N/`. An unknown
  * name or a page past the end is not found.
  */
 export function archiveRoutes(queryClient: QueryClient): RouteObject[] {
   const route = (kind: ArchiveKind, path: string): RouteObject => ({
     path,
-    loader: async ({ params, request }: LoaderFunctionArgs) => {
-      const archivePath = archivePathOf(kind, params);
-      const page = parsePage(new URL(request.url).searchParams);
-      if (archivePath === undefined || page === undefined) throw data('Not found', { status: 404 });
+    loader: async ({ params }: LoaderFunctionArgs) => {
+      const archive = archiveOf(kind, params);
+      if (archive === undefined) throw data('Not found', { status: 404 });
       await orNotFound(
-        queryClient.infiniteQuery(archiveQueries.feed(queryClient, kind, archivePath, page)),
+        queryClient.infiniteQuery(
+          archiveQueries.feed(queryClient, kind, archive.path, archive.page),
+        ),
       );
       return null;
     },
@@ -57,6 +62,8 @@ export function archiveRoutes(queryClient: QueryClient): RouteObject[] {
   return [
     route('section', 'category/*'),
     route('tag', 'tags/:slug'),
+    route('tag', 'tags/:slug/page/:page'),
     route('author', 'author/:slug'),
+    route('author', 'author/:slug/page/:page'),
   ];
 }

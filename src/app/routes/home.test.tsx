@@ -31,10 +31,10 @@ describe('the home route', () => {
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Latest news, page 2' }),
     ).toBeInTheDocument();
-    expect(router.state.location.search).toBe('?page=2');
+    expect(router.state.location.pathname).toBe('/page/2/');
     expect(screen.getByRole('link', { name: '← Newer' })).toHaveAttribute('href', '/');
     expect(screen.getByRole('link', { name: 'Page 2' })).toHaveAttribute('aria-current', 'page');
-    expect(screen.getByRole('link', { name: 'Page 3' })).toHaveAttribute('href', '/?page=3');
+    expect(screen.getByRole('link', { name: 'Page 3' })).toHaveAttribute('href', '/page/3/');
   });
 
   it('appends the next page in place with "Load more", keeping the URL', async () => {
@@ -45,22 +45,23 @@ describe('the home route', () => {
     await user.click(screen.getByRole('button', { name: 'Load more' }));
     expect(await screen.findByRole('status')).toHaveTextContent('Showing pages 1 to 2 of 3');
     expect(screen.getAllByRole('article')).toHaveLength(20);
-    expect(router.state.location.search).toBe('');
+    expect(router.state.location.pathname).toBe('/');
   });
 
   it('shows not-found for a page past the end', async () => {
-    renderRoute('/?page=999');
+    renderRoute('/page/999/');
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Page not found' }),
     ).toBeInTheDocument();
   });
 
-  it('accepts only whole page numbers from 1', () => {
-    const page = (query: string) => parsePage(new URLSearchParams(query));
-    expect(page('')).toBe(1);
-    expect(page('page=3')).toBe(3);
-    expect(page('page=0')).toBeUndefined();
-    expect(page('page=2.5')).toBeUndefined();
-    expect(page('page=abc')).toBeUndefined();
+  it('accepts only whole page numbers from 2 in page/N/ (page 1 is the list itself)', () => {
+    expect(parsePage(undefined)).toBe(1);
+    expect(parsePage('3')).toBe(3);
+    expect(parsePage('12')).toBe(12);
+    expect(parsePage('1')).toBeUndefined();
+    expect(parsePage('0')).toBeUndefined();
+    expect(parsePage('2.5')).toBeUndefined();
+    expect(parsePage('abc')).toBeUndefined();
   });
 });

@@ -1,27 +1,29 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { data, useSearchParams, type LoaderFunctionArgs, type RouteObject } from 'react-router';
+import { data, useParams, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { RouteError } from '../../components/route-error.tsx';
 import { articleQueries } from '../../features/articles/api/article-queries.ts';
 import { LatestList } from '../../features/articles/components/latest-list.tsx';
 import { orNotFound } from '../load-or-throw.ts';
 
-/** `?page=N`, where N is a whole number from 1; anything else is a page that does not exist. */
-export function parsePage(searchParams: URLSearchParams): number | undefined {
-  const raw = searchParams.get('page');
-  if (raw === null) return 1;
-  return /^[1-9]\d{0,5}$/.test(raw) ? Number(raw) : undefined;
+/**
+ * The page of a list from the URL's `page/N/` (absent: page 1), where N is a whole number
+ * from 2; anything else (`page/1/`, `page/x/`) is a page that does not exist.
+ */
+export function parsePage(raw: string | undefined): number | undefined {
+  if (raw === undefined) return 1;
+  return /^([2-9]|[1-9]\d{1,5})$/.test(raw) ? Number(raw) : undefined;
 }
 
 function HomeRoute() {
-  const [searchParams] = useSearchParams();
-  return <LatestList page={parsePage(searchParams) ?? 1} />;
+  const { page } = useParams();
+  return <LatestList key={page ?? '1'} page={parsePage(page) ?? 1} />;
 }
 
-export function homeRoute(queryClient: QueryClient): RouteObject {
-  return {
-    index: true,
-    loader: async ({ request }: LoaderFunctionArgs) => {
-      const page = parsePage(new URL(request.url).searchParams);
+/** The latest articles: `/`, then `/page/2/`, `/page/3/` and on. */
+export function homeRoutes(queryClient: QueryClient): RouteObject[] {
+  const route = {
+    loader: async ({ params }: LoaderFunctionArgs) => {
+      const page = parsePage(params.page);
       if (page === undefined) throw data('Not found', { status: 404 });
       await orNotFound(queryClient.infiniteQuery(articleQueries.feed(queryClient, page)));
       return null;
@@ -29,4 +31,8 @@ export function homeRoute(queryClient: QueryClient): RouteObject {
     Component: HomeRoute,
     ErrorBoundary: RouteError,
   };
+  return [
+    { index: true, ...route },
+    { path: 'page/:page', ...route },
+  ];
 }
