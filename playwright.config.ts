@@ -1,6 +1,7 @@
 /**
  * End-to-end tests: real Chromium against the production bundle in `dist/`, served by
- * `scripts/serve-static.ts` with the same rewrite rule a host uses. `npm run test:e2e`
+ * `scripts/serve-static.ts` as a plain file server with no rewrite rules: every page must be a
+ * prerendered file (or the site's 404.html). `npm run test:e2e`
  * expects `npm run build` to have run first (`npm test` does both).
  */
 import { existsSync } from 'node:fs';

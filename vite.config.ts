@@ -3,8 +3,10 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { contentPlugin } from './scripts/content/content-plugin.ts';
 
-export default defineConfig({
-  plugins: [react(), contentPlugin({ contentDir: 'content' })],
+export default defineConfig(({ isSsrBuild }) => ({
+  // The server build (src/entry-server.tsx, for prerendering) needs the app only: the
+  // content and search index are the browser build's.
+  plugins: [react(), ...(isSsrBuild ? [] : [contentPlugin({ contentDir: 'content' })])],
   build: {
     target: 'es2022',
   },
@@ -30,4 +32,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));

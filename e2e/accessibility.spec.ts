@@ -19,6 +19,8 @@ type PageType = {
   timeout?: number;
   /** Faults the page is made with (the error view). */
   setUp?: (page: Page) => Promise<void>;
+  /** What the reader does to get there from `path`. */
+  act?: (page: Page) => Promise<void>;
 };
 
 const PAGE_TYPES: PageType[] = [
@@ -44,7 +46,7 @@ const PAGE_TYPES: PageType[] = [
   },
   {
     name: 'search results',
-    path: '/search?q=smuggling',
+    path: '/search/?q=smuggling',
     ready: (page) => page.getByRole('link', { name: seed.title }),
   },
   {
@@ -55,8 +57,14 @@ const PAGE_TYPES: PageType[] = [
   {
     name: 'error',
     path: '/',
+    // A prerendered page needs no request; following a link to an article that fails does.
     setUp: async (page) => {
-      await page.route('**/api/latest/1.json', (route) => route.fulfill({ status: 503, body: '' }));
+      await page.route('**/api/articles/*.json', (route) =>
+        route.fulfill({ status: 503, body: '' }),
+      );
+    },
+    act: async (page) => {
+      await page.getByRole('link', { name: seed.title }).click();
     },
     ready: (page) => page.getByRole('heading', { level: 1, name: 'This page could not be loaded' }),
     timeout: 20_000,
@@ -80,6 +88,7 @@ for (const theme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: theme });
         await type.setUp?.(page);
         await page.goto(type.path);
+        await type.act?.(page);
         await expect(type.ready(page).first()).toBeVisible({ timeout: type.timeout });
         await expect(page.locator('html')).toHaveCSS(
           'color-scheme',
@@ -142,6 +151,7 @@ test('one h1 and the landmarks on every page type', async ({ page, consoleGuard 
     await page.unrouteAll();
     await type.setUp?.(page);
     await page.goto(type.path);
+    await type.act?.(page);
     await expect(type.ready(page).first()).toBeVisible({ timeout: type.timeout });
     await expect(page.getByRole('heading', { level: 1 }), type.name).toHaveCount(1);
     await expect(page.getByRole('banner'), type.name).toHaveCount(1);
@@ -223,7 +233,7 @@ test('focus rings show for the keyboard and not for the mouse', async ({ page })
 });
 
 test('every control is at least 24 by 24 pixels', async ({ page }) => {
-  for (const path of ['/', articlePath(SEED_SLUG), '/search?q=smuggling']) {
+  for (const path of ['/', articlePath(SEED_SLUG), '/search/?q=smuggling']) {
     await page.goto(path);
     await page.waitForLoadState('networkidle');
     const small = await page.evaluate(() =>

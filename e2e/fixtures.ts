@@ -41,4 +41,5 @@ export { expect };
 export const OFFLINE_ERRORS = [/ERR_INTERNET_DISCONNECTED/, /failed to fetch/i];
 
 /** The browser's own log line for a 404 response, which a not-found test expects. */
-export const NOT_FOUND_ERRORS = [/status of 404 \(Not Found\) \(at \S+\/api\//];
+/** A missing resource: an API file, or the page itself (the host answers with 404.html). */
+export const NOT_FOUND_ERRORS = [/status of 404 \(Not Found\)/];

@@ -18,7 +18,7 @@ test('nothing of search loads until the reader uses it; then "Bibby" finds the s
   const box = page.getByRole('searchbox', { name: 'Search articles' });
   await expect(box).toBeFocused();
   await box.pressSequentially('Bibby');
-  await expect(page).toHaveURL('/search?q=Bibby');
+  await expect(page).toHaveURL('/search/?q=Bibby');
   const result = page
     .getByRole('listitem')
     .filter({ has: page.getByRole('link', { name: seed.title }) });
@@ -30,26 +30,26 @@ test('nothing of search loads until the reader uses it; then "Bibby" finds the s
   await result.getByRole('link', { name: seed.title }).click();
   await expect(page).toHaveURL(articlePath(SEED_SLUG));
   await page.goBack();
-  await expect(page).toHaveURL('/search?q=Bibby');
+  await expect(page).toHaveURL('/search/?q=Bibby');
   await expect(box).toHaveValue('Bibby');
 });
 
 test('matches whatever the case, and filters by section, kept in the URL', async ({ page }) => {
-  await page.goto('/search?q=TURKIYE');
+  await page.goto('/search/?q=TURKIYE');
   await expect(page.getByRole('link', { name: seed.title })).toBeVisible();
   await page.getByRole('combobox', { name: 'Section' }).selectOption('news');
-  await expect(page).toHaveURL('/search?q=TURKIYE&section=news');
+  await expect(page).toHaveURL('/search/?q=TURKIYE&section=news');
   await expect(page.getByRole('link', { name: seed.title })).toHaveCount(0);
 });
 
 test('no results says so and offers the latest articles; clear empties the box', async ({
   page,
 }) => {
-  await page.goto('/search?q=zzyzx');
+  await page.goto('/search/?q=zzyzx');
   await expect(page.getByRole('status')).toHaveText('0 results');
   await expect(page.getByText('No articles match “zzyzx”.', { exact: false })).toBeVisible();
   await expect(page.getByRole('article').first()).toBeVisible();
   await page.getByRole('button', { name: 'Clear search' }).click();
   await expect(page.getByRole('searchbox', { name: 'Search articles' })).toHaveValue('');
-  await expect(page).toHaveURL('/search');
+  await expect(page).toHaveURL('/search/');
 });

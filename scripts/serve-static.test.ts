@@ -13,6 +13,12 @@ beforeAll(async () => {
   const root = await mkdtemp(path.join(tmpdir(), 'reader-static-'));
   await mkdir(path.join(root, 'api'), { recursive: true });
   await writeFile(path.join(root, 'index.html'), '<!doctype html><title>Reader</title>');
+  await mkdir(path.join(root, 'an-article'), { recursive: true });
+  await writeFile(
+    path.join(root, 'an-article', 'index.html'),
+    '<!doctype html><title>Article</title>',
+  );
+  await writeFile(path.join(root, '404.html'), '<!doctype html><title>Page not found</title>');
   await writeFile(path.join(root, 'api', 'big.json'), big);
   server = await startStaticServer({ root, port: 0 });
 });
@@ -53,10 +59,18 @@ describe('the static server', () => {
     expect(plain.body.toString()).toBe(big);
   });
 
-  it('answers deep links with the app, and missing API files with 404', async () => {
-    const deep = await get(`${server.url}some-article/`);
-    expect(deep.status).toBe(200);
-    expect(deep.body.toString()).toContain('<title>Reader</title>');
-    expect((await get(`${server.url}api/missing.json`)).status).toBe(404);
+  it('serves prerendered pages as files, and the site’s 404.html for missing pages', async () => {
+    const page = await get(`${server.url}an-article/`);
+    expect(page.status).toBe(200);
+    expect(page.body.toString()).toContain('<title>Article</title>');
+    const moved = await get(`${server.url}an-article?x=1`);
+    expect(moved.status).toBe(301);
+    expect(moved.headers.location).toBe('/an-article/?x=1');
+    const missing = await get(`${server.url}no-such-article/`);
+    expect(missing.status).toBe(404);
+    expect(missing.body.toString()).toContain('<title>Page not found</title>');
+    const api = await get(`${server.url}api/missing.json`);
+    expect(api.status).toBe(404);
+    expect(api.body.toString()).toBe('Not found\n');
   });
 });

@@ -1,12 +1,14 @@
 /**
  * A small static file server for the production bundle, with no dependencies:
  *
- *   node scripts/serve-static.ts dist [--port 4173] [--host 127.0.0.1] [--no-rewrite]
+ *   node scripts/serve-static.ts dist [--port 4173] [--host 127.0.0.1] [--rewrite]
  *
- * It applies the one rewrite rule a host needs for this single-page app: a missing path with
- * no file extension, outside `/api/`, is answered with `index.html` (status 200), so that
- * article URLs work as deep links. Anything else that is missing is a real 404, so a missing
- * `/api/articles/x.json` stays "not found" for the app instead of turning into HTML.
+ * By default it is a plain file server, as the simplest host is: every page of the reader is
+ * a prerendered file (`/{slug}/` is `{slug}/index.html`), and a missing page is answered
+ * with the site's `404.html` (status 404). `--rewrite` adds the rule a single-page app
+ * without prerendering needs: a missing path with no file extension, outside `/api/`, is
+ * answered with `index.html`. A missing `/api/...` file is always a plain 404, so the app
+ * sees "not found" instead of HTML.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -24,7 +26,7 @@ export type StaticServerOptions = {
   /** 0 picks a free port. */
   port?: number;
   host?: string;
-  /** Answer missing extension-less paths outside `/api/` with `index.html` (default true). */
+  /** Answer missing extension-less paths outside `/api/` with `index.html` (default false). */
   rewrite?: boolean;
 };
 
@@ -125,6 +127,7 @@ async function sendFile(
   response: ServerResponse,
   resolved: Resolved,
   cacheControl: string,
+  status = 200,
 ): Promise<void> {
   const etag = `W/"${resolved.size.toString(16)}-${Math.floor(resolved.mtimeMs).toString(16)}"`;
   const headers = {
@@ -134,7 +137,7 @@ async function sendFile(
     'last-modified': new Date(resolved.mtimeMs).toUTCString(),
     'x-content-type-options': 'nosniff',
   };
-  if (request.headers['if-none-match'] === etag) {
+  if (status === 200 && request.headers['if-none-match'] === etag) {
     response.writeHead(304, headers);
     response.end();
     return;
@@ -145,7 +148,7 @@ async function sendFile(
     COMPRESSIBLE.test(headers['content-type']) &&
     /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
   response.writeHead(
-    200,
+    status,
     gzip
       ? { ...headers, 'content-encoding': 'gzip', vary: 'accept-encoding' }
       : { ...headers, 'content-length': String(resolved.size) },
@@ -205,6 +208,12 @@ function createHandler(root: string, rewrite: boolean) {
       await sendFile(request, response, index, 'no-cache');
       return;
     }
+    // As static hosts do (GitHub Pages, Netlify, Cloudflare Pages): the site's own 404.html.
+    const notFound = isAppRoute ? await fileAt(path.join(root, '404.html')) : undefined;
+    if (notFound !== undefined) {
+      await sendFile(request, response, notFound, 'no-cache', 404);
+      return;
+    }
     send(response, 404, 'Not found\n');
   };
 }
@@ -219,7 +228,7 @@ export async function startStaticServer({
   root,
   port = DEFAULT_PORT,
   host = DEFAULT_HOST,
-  rewrite = true,
+  rewrite = false,
 }: StaticServerOptions): Promise<StaticServer> {
   const absoluteRoot = path.resolve(root);
   if (!(await isDirectory(absoluteRoot))) throw new Error(`No such directory: ${absoluteRoot}`);
@@ -260,12 +269,12 @@ async function main(): Promise<void> {
     options: {
       port: { type: 'string', short: 'p' },
       host: { type: 'string' },
-      'no-rewrite': { type: 'boolean', default: false },
+      rewrite: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   const usage =
-    'usage: node scripts/serve-static.ts <dir> [--port N] [--host 127.0.0.1] [--no-rewrite]';
+    'usage: node scripts/serve-static.ts <dir> [--port N] [--host 127.0.0.1] [--rewrite]';
   if (values.help) {
     console.log(usage);
     return;
@@ -281,7 +290,7 @@ async function main(): Promise<void> {
     root,
     port,
     host: values.host ?? DEFAULT_HOST,
-    rewrite: !values['no-rewrite'],
+    rewrite: values.rewrite,
   });
   console.log(`Serving ${root} at ${server.url}`);
 

@@ -1,14 +1,36 @@
-import { QueryClientProvider } from '@tanstack/react-query';
+import { hydrate, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
+import * as v from 'valibot';
+import { PAGE_STATE_ID, PageStateSchema, type PageState } from './app/prerender/page-state.ts';
 import { createRoutes } from './app/router.tsx';
 import { createQueryClient } from './lib/query-client.ts';
 import './styles/global.css';
 
 const queryClient = createQueryClient();
-const router = createBrowserRouter(createRoutes(queryClient));
+
+/** The prerendered page's state (see src/entry-server.tsx), if this page has one. */
+function pageState(): PageState | undefined {
+  const element = document.getElementById(PAGE_STATE_ID);
+  if (element === null) return undefined;
+  try {
+    return v.parse(PageStateSchema, JSON.parse(element.textContent));
+  } catch (error) {
+    // A page with broken state still works: the app draws it afresh and fetches its data.
+    console.warn('The page state could not be read; the page is drawn afresh.', error);
+    return undefined;
+  }
+}
+
+const state = pageState();
+const isHydrating = state?.mode === 'hydrate';
+if (isHydrating) hydrate(queryClient, state.queries);
+const router = createBrowserRouter(
+  createRoutes(queryClient),
+  isHydrating ? { hydrationData: { loaderData: state.loaderData } } : undefined,
+);
 
 // In development, editing a file in content/ rebuilds the JSON API; refetch what is on screen.
 if (import.meta.hot) {
@@ -20,10 +42,17 @@ if (import.meta.hot) {
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');
 
-createRoot(container).render(
+const app = (
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <RouterProvider router={router} />
     </QueryClientProvider>
-  </StrictMode>,
+  </StrictMode>
 );
+if (isHydrating) {
+  hydrateRoot(container, app);
+} else {
+  // A shell (or the development server's empty page): drawn afresh for this URL.
+  container.replaceChildren();
+  createRoot(container).render(app);
+}

@@ -1,13 +1,7 @@
-/**
- * Runs content jobs on every core: one worker thread per core, each taking the next job as
- * soon as it finishes one, so a slow chunk never holds the others up. Jobs are made on
- * demand, so a large build never holds all of its work in memory at once.
- */
+/** Runs content jobs on every core (scripts/lib/worker-pool.ts), or in this thread. */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { runOnWorkers } from '../lib/worker-pool.ts';
 import { runJob, type Job, type JobResult } from './content-jobs.ts';
-
-type Reply = { ok: true; result: JobResult } | { ok: false; error: string };
 
 export async function runJobs(
   /** The job at `index`, or undefined once there are no more. */
@@ -23,47 +17,13 @@ export async function runJobs(
       onResult(index, runJob(job));
     }
   }
-  let next = 0;
-  let isDone = false;
-  const workers = Array.from(
-    { length: threads },
+  await runOnWorkers(makeJob, onResult, {
+    worker: new URL('./content-worker.ts', import.meta.url),
     // Parsing makes garbage fast and keeps little: a young generation of 64 MB collects it
     // as quickly as V8's default (twice that) and a 256 MB old generation is plenty, which
     // keeps the workers of a 100,000-article build about 200 MB smaller.
-    () =>
-      new Worker(new URL('./content-worker.ts', import.meta.url), {
-        resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 64 },
-      }),
-  );
-  try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            worker.once('error', reject);
-            const take = () => {
-              const index = next++;
-              const job = isDone ? undefined : makeJob(index);
-              if (job === undefined) {
-                isDone = true;
-                resolve();
-                return;
-              }
-              worker.once('message', (reply: Reply) => {
-                if (!reply.ok) {
-                  reject(new Error(`content worker failed: ${reply.error}`));
-                  return;
-                }
-                onResult(index, reply.result);
-                take();
-              });
-              worker.postMessage(job);
-            };
-            take();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
-  }
+    resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 64 },
+    threads,
+    name: 'content worker',
+  });
 }

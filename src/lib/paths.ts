@@ -11,6 +11,11 @@ const withPage = (path: string, page: number) => (page > 1 ? `${path}page/${page
 export const paths = {
   home: (page = 1) => withPage('/', page),
   article: (slug: string) => `/${slug}/`,
+  /** Search results: `/search/?q=...`, with the filters beside the query. */
+  search: (params?: URLSearchParams) => {
+    const query = params?.toString() ?? '';
+    return query === '' ? '/search/' : `/search/?${query}`;
+  },
   archive: (kind: ArchiveKind, path: string, page = 1) => {
     const folder = { section: 'category', tag: 'tags', author: 'author' }[kind];
     return withPage(`/${folder}/${path}/`, page);

@@ -29,7 +29,11 @@ function getNow() {
   return now;
 }
 
-/** The current time, updated every 30 seconds while the component is shown. */
+/**
+ * The current time, updated every 30 seconds while the component is shown. A prerendered
+ * page knows no "now" (it was built earlier), so it and the browser's hydrating render use
+ * 0, which shows dates; the next render shows "3 hours ago" where that applies.
+ */
 export function useNow(): number {
-  return useSyncExternalStore(subscribe, getNow, getNow);
+  return useSyncExternalStore(subscribe, getNow, () => 0);
 }

@@ -106,9 +106,12 @@ export function LanguageScope({
   return <ScopeContext value={localeOf(lang)}>{children}</ScopeContext>;
 }
 
+/** The language pages are prerendered in: what the browser's first (hydrating) render shows. */
+const prerenderedLocale = (): Locale => localeOf(site.language) ?? 'en';
+
 /** The interface language, whatever the scope. */
 export function useInterfaceLocale(): Locale {
-  return useSyncExternalStore(subscribe, getLocale, getLocale);
+  return useSyncExternalStore(subscribe, getLocale, prerenderedLocale);
 }
 
 /** The language of what is being shown here: the scope's, else the interface's. */

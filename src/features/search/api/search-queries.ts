@@ -8,7 +8,7 @@ import { searchTerms } from '../lib/fold-text.ts';
 import { makeSnippet, type SnippetPart } from '../lib/snippet.ts';
 import { matchingRanks, slugsOf } from './search-index.ts';
 
-/** A search as the URL holds it: `/search?q=...&section=...&from=2023-07&to=2023-08`. */
+/** A search as the URL holds it: `/search/?q=...&section=...&from=2023-07&to=2023-08`. */
 export type SearchParams = { q: string; section: string; from: string; to: string };
 
 export type SearchResult = {

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useMessages } from '../../../lib/i18n/i18n.tsx';
+import { paths } from '../../../lib/paths.ts';
 import { preloadSearchIndex } from '../api/search-index.ts';
 
 const TYPING_PAUSE_MS = 100;
@@ -18,7 +19,7 @@ export function SearchBox() {
   const m = useMessages();
   const location = useLocation();
   const [searchParams] = useSearchParams();
-  const isSearchPage = location.pathname === '/search';
+  const isSearchPage = location.pathname === paths.search();
   const urlQuery = isSearchPage ? (searchParams.get('q') ?? '') : '';
   const [value, setValue] = useState(urlQuery);
   // The URL changed under the box (back, forward, a link): the box shows the URL's query.
@@ -34,7 +35,7 @@ export function SearchBox() {
     if (query === '') next.delete('q');
     else next.set('q', query);
     setShownQuery(query);
-    void navigate(`/search?${next.toString()}`, { replace });
+    void navigate(paths.search(next), { replace });
   };
 
   useEffect(() => {

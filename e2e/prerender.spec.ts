@@ -1,0 +1,152 @@
+/**
+ * Every page is prerendered HTML that a plain file server (no rewrite rules: the server
+ * these tests run against) serves as it is; the browser hydrates it without refetching and
+ * without a mismatch; and with JavaScript off an article reads completely.
+ */
+import { expect, NOT_FOUND_ERRORS, test } from './fixtures.ts';
+import { READ_TARGETS, SEED_SLUG, articlePath, readSeed, squash } from './seed.ts';
+
+const seed = readSeed();
+const paragraphs = seed.body.flatMap((block) => (block.kind === 'paragraph' ? [block.text] : []));
+
+test('the file server sends an article’s full text, head tags and JSON-LD as HTML', async ({
+  request,
+}) => {
+  const response = await request.get(articlePath(SEED_SLUG));
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toContain('text/html');
+  const html = await response.text();
+  const text = squash(html.replace(/<[^>]+>/g, ' '));
+  for (const paragraph of paragraphs) expect(text).toContain(squash(paragraph));
+  expect(html).toContain(`<title>${seed.title} | Middle East Monitor</title>`);
+  expect(html).toContain(
+    `<link rel="canonical" href="https://www.middleeastmonitor.com${articlePath(SEED_SLUG)}">`,
+  );
+  expect(html).toContain('<meta property="og:type" content="article">');
+  expect(html).toContain(
+    '<meta property="article:published_time" content="2023-08-09T19:03:00+01:00">',
+  );
+  expect(html).toContain('<meta property="article:section" content="Europe &amp; Russia">');
+  expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
+  const jsonLd = /<script type="application\/ld\+json">(.*?)<\/script>/.exec(html)?.[1];
+  expect(JSON.parse(jsonLd ?? '{}')).toMatchObject({
+    '@type': 'NewsArticle',
+    headline: seed.title,
+    datePublished: '2023-08-09T19:03:00+01:00',
+    articleSection: 'Europe & Russia',
+    author: [{ '@type': 'Organization', name: 'Middle East Monitor' }],
+    image: [expect.stringMatching(/^https:\/\/www\.middleeastmonitor\.com\/images\//)],
+  });
+  for (const target of READ_TARGETS) expect(html).toContain(`href="${articlePath(target)}"`);
+});
+
+test('an opinion piece is an OpinionNewsArticle', async ({ request }) => {
+  const html = await (
+    await request.get(articlePath('20230810-smuggling-partnerships-must-not-replace-safe-routes'))
+  ).text();
+  expect(html).toContain('"@type":"OpinionNewsArticle"');
+});
+
+test('deep links to every kind of page are files; an unknown path gets 404.html', async ({
+  request,
+}) => {
+  for (const path of [
+    '/',
+    '/page/2/',
+    articlePath(SEED_SLUG),
+    '/category/europe-russia/',
+    '/category/europe-russia/turkiye/',
+    '/tags/migration/',
+    '/search/',
+  ]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    expect(await response.text(), path).toContain('<div id="root"><a class="skip-link"');
+  }
+  const missing = await request.get('/no-such-article/');
+  expect(missing.status()).toBe(404);
+  expect(await missing.text()).toContain('Page not found');
+});
+
+test('the browser hydrates a prerendered article: no request for its data, no mismatch', async ({
+  page,
+}) => {
+  const apiRequests: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/api/')) apiRequests.push(request.url());
+  });
+  const messages: string[] = [];
+  page.on('console', (message) => messages.push(message.text()));
+  await page.goto(articlePath(SEED_SLUG));
+  await expect(page.getByRole('heading', { level: 1, name: seed.title })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(apiRequests).toEqual([]);
+  expect(messages.filter((text) => /hydrat/i.test(text))).toEqual([]);
+  await expect(page.locator('title')).toHaveCount(1);
+  // Hydrated: the app answers the keyboard shortcut that focuses the search box.
+  await page.keyboard.press('/');
+  await expect(page.getByRole('searchbox', { name: 'Search articles' })).toBeFocused();
+
+  // Following a READ link is still an in-app navigation.
+  await page
+    .getByRole('complementary', { name: /^Read: / })
+    .first()
+    .getByRole('link')
+    .click();
+  await expect(page).toHaveURL(articlePath(READ_TARGETS[0] ?? ''));
+  expect(apiRequests.length).toBeGreaterThan(0);
+});
+
+test('a list page and a section front hydrate without a mismatch', async ({ page }) => {
+  const messages: string[] = [];
+  page.on('console', (message) => messages.push(message.text()));
+  for (const path of ['/page/2/', '/category/europe-russia/turkiye/']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+  }
+  expect(messages.filter((text) => /hydrat/i.test(text))).toEqual([]);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('an article reads completely, and its READ and related links are plain links', async ({
+    page,
+  }) => {
+    await page.goto(articlePath(SEED_SLUG));
+    await expect(page.getByRole('heading', { level: 1, name: seed.title })).toBeVisible();
+    await expect(page.getByText(seed.dateline)).toBeVisible();
+    for (const paragraph of paragraphs.slice(0, 3)) {
+      await expect(page.getByText(squash(paragraph).slice(0, 60))).toBeVisible();
+    }
+    const related = page.getByRole('region', { name: 'Related' }).getByRole('link').first();
+    await expect(related).toHaveAttribute('href', /^\/[^/]+\/$/);
+    await page
+      .getByRole('complementary', { name: /^Read: / })
+      .first()
+      .getByRole('link')
+      .click();
+    await expect(page).toHaveURL(articlePath(READ_TARGETS[0] ?? ''));
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  });
+
+  test('the latest list pages through with plain links', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1, name: 'Latest news' })).toBeVisible();
+    await page.getByRole('link', { name: 'Older →' }).click();
+    await expect(page).toHaveURL('/page/2/');
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Latest news, page 2' }),
+    ).toBeVisible();
+    await page.getByRole('link', { name: 'Page 3' }).click();
+    await expect(page).toHaveURL('/page/3/');
+  });
+
+  test('an unknown page says so', async ({ page, consoleGuard }) => {
+    consoleGuard.allow(...NOT_FOUND_ERRORS);
+    const response = await page.goto('/no-such-article/');
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  });
+});

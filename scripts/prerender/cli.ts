@@ -1,0 +1,21 @@
+/**
+ * `node scripts/prerender/cli.ts [--dist dist] [--server .ssr/entry-server.js]`: prerenders
+ * the built site (the last step of `npm run build`).
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { prerender } from './prerender.ts';
+
+const { values } = parseArgs({
+  options: {
+    dist: { type: 'string', default: 'dist' },
+    server: { type: 'string', default: '.ssr/entry-server.js' },
+  },
+});
+const stats = await prerender({
+  distDir: path.resolve(values.dist),
+  serverEntry: path.resolve(values.server),
+});
+console.log(
+  `prerender: ${stats.pages} pages, ${stats.rendered} rendered, ${stats.deleted} deleted, in ${(stats.ms / 1000).toFixed(1)} s`,
+);

@@ -1,0 +1,147 @@
+/**
+ * Prerenders every page of the built site into `dist/` as static HTML (decision 007): the
+ * server build of the app (src/entry-server.tsx) runs each page's loaders against the
+ * built JSON API, on every core. A rebuild renders only the pages whose API files changed
+ * since the last run, unless the app itself (its HTML template or server build) or the
+ * section menu every page shows has changed; pages that no longer exist are deleted.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { runOnWorkers } from '../lib/worker-pool.ts';
+import { listPages, type PageSpec } from './pages.ts';
+import { parseTemplate, type Template } from './template.ts';
+
+export type PrerenderOptions = {
+  distDir: string;
+  /** The server build's entry (`.ssr/entry-server.js`). */
+  serverEntry: string;
+  threads?: number;
+};
+
+export type PrerenderStats = { pages: number; rendered: number; deleted: number; ms: number };
+
+type Manifest = { app: string; renderedAt: number; pages: string[] };
+
+const MANIFEST = '.prerender.json';
+/** The template as Vite wrote it: the prerendered home page replaces index.html itself. */
+const TEMPLATE = '.app-shell.html';
+
+/** Where a page's HTML goes: `/tags/uk/` -> `tags/uk/index.html`. */
+export function fileFor(pagePath: string): string {
+  return `${decodeURIComponent(pagePath).replace(/^\/+/, '')}index.html`;
+}
+
+const hash = (...parts: (string | Buffer)[]) => {
+  const digest = createHash('sha256');
+  for (const part of parts) digest.update(part);
+  return digest.digest('hex');
+};
+
+function readManifest(distDir: string): Manifest | undefined {
+  try {
+    return JSON.parse(readFileSync(path.join(distDir, MANIFEST), 'utf8')) as Manifest;
+  } catch {
+    return undefined;
+  }
+}
+
+function mtimeOf(file: string): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
+/**
+ * The HTML template: index.html fresh from Vite (which the home page must then replace
+ * again), else the copy kept from the last build.
+ */
+function loadTemplate(distDir: string): { html: string; isFresh: boolean } {
+  const index = readFileSync(path.join(distDir, 'index.html'), 'utf8');
+  if (!index.includes('<div id="root"></div>')) {
+    return { html: readFileSync(path.join(distDir, TEMPLATE), 'utf8'), isFresh: false };
+  }
+  writeFileSync(path.join(distDir, TEMPLATE), index);
+  return { html: index, isFresh: true };
+}
+
+export async function prerender(options: PrerenderOptions): Promise<PrerenderStats> {
+  const started = performance.now();
+  const { distDir, serverEntry } = options;
+  const apiDir = path.join(distDir, 'api');
+  const { html, isFresh } = loadTemplate(distDir);
+  const template = parseTemplate(html);
+  const app = hash(
+    html,
+    readFileSync(serverEntry),
+    String(mtimeOf(path.join(apiDir, 'sections.json'))),
+  );
+  const previous = readManifest(distDir);
+  const isFull = previous?.app !== app;
+
+  const pages = listPages(apiDir);
+  const changed = isFull
+    ? pages
+    : pages.filter(
+        (page) =>
+          (isFresh && page.path === '/') ||
+          page.sources.some((source) => mtimeOf(path.join(apiDir, source)) > previous.renderedAt),
+      );
+  const renderedAt = Date.now();
+  const jobs = [
+    ...changed.map((page: PageSpec) => ({
+      path: page.path,
+      file: fileFor(page.path),
+      mode: 'hydrate' as const,
+    })),
+    // Shells drawn by the browser: their content depends on the URL they are served at.
+    ...(isFull
+      ? [
+          { path: '/search/', file: 'search/index.html', mode: 'render' as const },
+          { path: '/404/not-found/', file: '404.html', mode: 'render' as const },
+        ]
+      : []),
+  ];
+  await renderOnThreads(jobs, { distDir, serverEntry, template }, options.threads);
+
+  const current = new Set(pages.map((page) => page.path));
+  const gone = (previous?.pages ?? []).filter((page) => !current.has(page));
+  for (const page of gone) rmSync(path.join(distDir, fileFor(page)), { force: true });
+  const manifest: Manifest = { app, renderedAt, pages: [...current] };
+  writeFileSync(path.join(distDir, MANIFEST), JSON.stringify(manifest));
+  return {
+    pages: pages.length,
+    rendered: jobs.length,
+    deleted: gone.length,
+    ms: performance.now() - started,
+  };
+}
+
+type Job = { path: string; file: string; mode: 'hydrate' | 'render' };
+
+/** Pages in batches of 50 on every core, each worker taking the next batch when done. */
+async function renderOnThreads(
+  jobs: Job[],
+  input: { distDir: string; serverEntry: string; template: Template },
+  threads = availableParallelism(),
+): Promise<void> {
+  if (jobs.length === 0) return;
+  const batch = 50;
+  await runOnWorkers(
+    (index) =>
+      index * batch < jobs.length
+        ? { pages: jobs.slice(index * batch, (index + 1) * batch) }
+        : undefined,
+    () => undefined,
+    {
+      worker: new URL('./render-worker.ts', import.meta.url),
+      workerData: input,
+      resourceLimits: { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 64 },
+      threads: Math.min(threads, Math.ceil(jobs.length / batch)),
+      name: 'prerender worker',
+    },
+  );
+}

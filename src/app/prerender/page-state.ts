@@ -1,0 +1,27 @@
+/**
+ * What a prerendered page hands the browser, in a JSON data block
+ * (`<script type="application/json" id="reader-state">`, never executed): the query cache
+ * as the page's loaders left it, and the router's loader data, so the browser hydrates the
+ * same markup with no request and no loader run. `render` pages (404.html, the search
+ * shell) are drawn afresh by the browser instead: their final content depends on the URL
+ * they are served at.
+ */
+import type { DehydratedState } from '@tanstack/react-query';
+import * as v from 'valibot';
+
+export const PAGE_STATE_ID = 'reader-state';
+
+export const PageStateSchema = v.object({
+  mode: v.picklist(['hydrate', 'render']),
+  queries: v.custom<DehydratedState>(
+    (input) => typeof input === 'object' && input !== null && 'queries' in input,
+    'must be a dehydrated query cache',
+  ),
+  loaderData: v.record(v.string(), v.unknown()),
+});
+export type PageState = v.InferOutput<typeof PageStateSchema>;
+
+/** JSON that can sit inside a <script> element: no `<` can end it early. */
+export function serializeState(state: PageState): string {
+  return JSON.stringify(state).replace(/</g, '\\u003c');
+}
