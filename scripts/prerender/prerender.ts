@@ -62,7 +62,13 @@ function mtimeOf(file: string): number {
 function loadTemplate(distDir: string): { html: string; isFresh: boolean } {
   const index = readFileSync(path.join(distDir, 'index.html'), 'utf8');
   if (!index.includes('<div id="root"></div>')) {
-    return { html: readFileSync(path.join(distDir, TEMPLATE), 'utf8'), isFresh: false };
+    try {
+      return { html: readFileSync(path.join(distDir, TEMPLATE), 'utf8'), isFresh: false };
+    } catch {
+      throw new Error(
+        `prerender: ${path.join(distDir, 'index.html')} is a prerendered page and there is no ${TEMPLATE} beside it: run "vite build" first`,
+      );
+    }
   }
   writeFileSync(path.join(distDir, TEMPLATE), index);
   return { html: index, isFresh: true };

@@ -1,6 +1,21 @@
 import { site } from '../config/site.ts';
 
 /**
+ * Formatters are costly to make and cheap to use: a list page formats dozens of dates, and
+ * the build formats every date of the archive, so each one is made once.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let made = formatters.get(key);
+  if (made === undefined) {
+    made = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, made);
+  }
+  return made;
+}
+
+/**
  * The dateline as the publication writes it, in its own time zone. In English, the
  * source's own form: "August 9, 2023 at 7:03 pm"; in other languages, Intl's long date and
  * short time for that language ("9 Ağustos 2023 19:03").
@@ -11,13 +26,11 @@ export function formatDateline(
   timeZone: string = site.timeZone,
 ): string {
   if (locale !== 'en') {
-    return new Intl.DateTimeFormat(locale, {
-      timeZone,
-      dateStyle: 'long',
-      timeStyle: 'short',
-    }).format(new Date(iso));
+    return formatter(locale, { timeZone, dateStyle: 'long', timeStyle: 'short' }).format(
+      new Date(iso),
+    );
   }
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = formatter('en-US', {
     timeZone,
     year: 'numeric',
     month: 'long',
@@ -33,10 +46,9 @@ export function formatDateline(
 
 /** "August 9, 2023": the short form lists use. */
 export function formatDate(iso: string, locale = 'en', timeZone: string = site.timeZone): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-US' : locale, {
-    timeZone,
-    dateStyle: 'long',
-  }).format(new Date(iso));
+  return formatter(locale === 'en' ? 'en-US' : locale, { timeZone, dateStyle: 'long' }).format(
+    new Date(iso),
+  );
 }
 
 const MINUTE = 60_000;
