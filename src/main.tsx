@@ -1,7 +1,7 @@
 import { hydrate, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, matchRoutes, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import * as v from 'valibot';
 import { PAGE_STATE_ID, PageStateSchema, type PageState } from './app/prerender/page-state.ts';
@@ -24,11 +24,27 @@ function pageState(): PageState | undefined {
   }
 }
 
+/**
+ * Lazy routes matching this page are loaded before hydrating: the first render must be the
+ * page the HTML shows, not a fallback while its code arrives.
+ */
+async function loadLazyRoutes(routes: RouteObject[]) {
+  const matches = matchRoutes(routes, window.location) ?? [];
+  await Promise.all(
+    matches.map(async ({ route }) => {
+      if (typeof route.lazy !== 'function') return;
+      Object.assign(route, { ...(await route.lazy()), lazy: undefined });
+    }),
+  );
+}
+
 const state = pageState();
 const isHydrating = state?.mode === 'hydrate';
 if (isHydrating) hydrate(queryClient, state.queries);
+const routes = createRoutes(queryClient);
+if (isHydrating) await loadLazyRoutes(routes);
 const router = createBrowserRouter(
-  createRoutes(queryClient),
+  routes,
   isHydrating ? { hydrationData: { loaderData: state.loaderData } } : undefined,
 );
 

@@ -1,11 +1,19 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useMessages } from '../../../lib/i18n/i18n.tsx';
 import { paths } from '../../../lib/paths.ts';
-import { preloadSearchIndex } from '../api/search-index.ts';
 
 const TYPING_PAUSE_MS = 100;
+
+/** Search's own code and first files, fetched while the reader types (not with every page). */
+function preload(queryClient: QueryClient, text: string) {
+  import('../api/search-index.ts')
+    .then((search) => {
+      search.preloadSearchIndex(queryClient, text);
+    })
+    .catch(() => undefined);
+}
 
 /**
  * The search box in the header. Typing shows results as they come (the search page follows
@@ -91,10 +99,10 @@ export function SearchBox() {
         aria-keyshortcuts="/"
         onChange={(event) => {
           setValue(event.target.value);
-          preloadSearchIndex(queryClient, event.target.value);
+          preload(queryClient, event.target.value);
         }}
         onFocus={() => {
-          preloadSearchIndex(queryClient, value);
+          preload(queryClient, value);
         }}
       />
       {value !== '' && (
