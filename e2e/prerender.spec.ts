@@ -150,3 +150,46 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
   });
 });
+
+test.describe('on a touch screen', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test('article links prefetch as they scroll into view, so a tap paints from cache', async ({
+    page,
+  }) => {
+    const fetched: string[] = [];
+    page.on('request', (request) => {
+      const match = /\/api\/articles\/(.+)\.json$/.exec(new URL(request.url()).pathname);
+      if (match) fetched.push(decodeURIComponent(match[1] ?? ''));
+    });
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1, name: 'Latest news' })).toBeVisible();
+    await expect.poll(() => fetched.length).toBeGreaterThan(0);
+    const before = fetched.length;
+    const last = page.getByRole('main').getByRole('article').last();
+    await last.scrollIntoViewIfNeeded();
+    await expect.poll(() => fetched.length).toBeGreaterThan(before);
+
+    const link = last.getByRole('link').first();
+    const slug = decodeURIComponent((await link.getAttribute('href')) ?? '').replace(/\//g, '');
+    await expect.poll(() => fetched.includes(slug)).toBe(true);
+    const count = fetched.length;
+    await link.tap();
+    await expect(page).toHaveURL(`/${encodeURI(slug)}/`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    expect(fetched.slice(count).filter((fetchedSlug) => fetchedSlug === slug)).toEqual([]);
+  });
+});
+
+test('with a mouse, nothing is prefetched until the reader points at a link', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/api/articles/')) fetched.push(request.url());
+  });
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Latest news' })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(fetched).toEqual([]);
+  await page.getByRole('main').getByRole('article').first().getByRole('link').first().hover();
+  await expect.poll(() => fetched.length).toBe(1);
+});

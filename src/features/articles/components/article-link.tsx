@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { paths } from '../../../lib/paths.ts';
 import { articleQueries } from '../api/article-queries.ts';
+import { prefetchWhenVisible } from '../lib/viewport-prefetch.ts';
 
 type ArticleLinkProps = {
   slug: string;
@@ -12,7 +13,8 @@ type ArticleLinkProps = {
 
 /**
  * A link to an article that fetches the article's JSON as soon as the reader shows intent
- * (hover, focus, touch), so the click paints from cache. It is a real `<a href>` first.
+ * (hover, focus, touch; on touch screens, scrolling it into view), so the click paints from
+ * cache. It is a real `<a href>` first.
  */
 export function ArticleLink({ slug, children, className }: ArticleLinkProps) {
   const queryClient = useQueryClient();
@@ -27,6 +29,7 @@ export function ArticleLink({ slug, children, className }: ArticleLinkProps) {
       onMouseEnter={prefetch}
       onFocus={prefetch}
       onTouchStart={prefetch}
+      ref={(element) => (element === null ? undefined : prefetchWhenVisible(element, prefetch))}
     >
       {children}
     </Link>
