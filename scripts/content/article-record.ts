@@ -13,7 +13,9 @@ import { splitCaptionCredit } from './caption.ts';
 import type { FrontMatterData } from './front-matter-schema.ts';
 import { markdownToBlocks } from './markdown-blocks.ts';
 import { readArticleFrontMatter } from './parse-article.ts';
+import type { ImageResolver } from './markdown-blocks.ts';
 import type { Problem } from './problem.ts';
+import { imageWidths, isRaster } from './responsive-images.ts';
 
 /** Sizes of the files in content/images/, by file name. */
 export type LocalImages = Record<string, { width: number; height: number }>;
@@ -58,7 +60,7 @@ function imageResolver(
   media: FrontMatterData['media'],
   problems: Problem[],
   used: Set<string>,
-) {
+): ImageResolver {
   return (src: string, where: Where) => {
     if (/^https?:\/\//.test(src)) {
       const known = media.find((entry) => entry.src === src);
@@ -77,7 +79,11 @@ function imageResolver(
       return undefined;
     }
     used.add(name);
-    return { src: `${imageBase}${name}`, ...size };
+    return {
+      src: `${imageBase}${name}`,
+      ...size,
+      ...(isRaster(name) ? { widths: imageWidths(size.width) } : {}),
+    };
   };
 }
 
@@ -118,6 +124,7 @@ export function readArticle(
       alt: declared.alt,
       width: declared.width,
       height: declared.height,
+      ...(resolved?.widths ? { widths: resolved.widths } : {}),
       ...(split.caption !== '' ? { caption: split.caption } : {}),
       ...(credit ? { credit } : {}),
     };

@@ -172,10 +172,10 @@ describe('the content build writes the JSON API', () => {
       'a.md': article('a', { section: 'Europe & Russia', authors: '[Jane Example]' }),
     });
     const output = json(files, 'api/articles/a.json', ArticleSchema);
-    expect(output.image).toMatchObject({ caption: 'A caption', credit: 'Agency', src: '/images/photo.png' });
+    expect(output.image).toMatchObject({ caption: 'A caption', credit: 'Agency', src: '/images/photo.svg' });
     expect(output.section).toEqual({ name: 'Europe & Russia', slug: 'europe-russia' });
     expect(output.authors).toEqual([{ name: 'Jane Example', slug: 'jane-example' }]);
-    expect(files.get('images/photo.png')).toBeInstanceOf(Uint8Array);
+    expect(files.get('images/photo.svg')).toBeInstanceOf(Uint8Array);
   });
 
   it('keeps a nested section’s path and sizes remote body images from the media list', async () => {

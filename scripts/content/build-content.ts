@@ -29,6 +29,7 @@ import {
 import { archivePages, collectArchives, sectionMenu, type CollectedArchive } from './archives.ts';
 import { buildFeeds, FEED_LIMIT, type FeedArticle } from './feeds.ts';
 import { runJobs } from './job-pool.ts';
+import { isRaster, makeVariants } from './responsive-images.ts';
 import { ContentError, type Problem } from './problem.ts';
 import { buildSitemaps, sitemapEntries } from './sitemap.ts';
 
@@ -329,7 +330,13 @@ export async function buildContent(options: BuildOptions): Promise<ContentOutput
   for (const [name, text] of indexOutputs(corpus, settings)) files.set(name, text);
   const images = new Set(corpus.ordered.flatMap((record) => record.images));
   for (const name of [...images].sort()) {
-    files.set(`images/${name}`, await readFile(path.join(settings.imagesDir, name)));
+    const bytes = await readFile(path.join(settings.imagesDir, name));
+    files.set(`images/${name}`, bytes);
+    if (!isRaster(name)) continue;
+    const { width } = settings.localImages[name] ?? { width: 0 };
+    for (const [variant, variantBytes] of await makeVariants(name, bytes, width)) {
+      files.set(`images/${variant}`, variantBytes);
+    }
   }
   return { files, articleCount: corpus.ordered.length };
 }

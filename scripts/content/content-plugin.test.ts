@@ -31,7 +31,7 @@ describe('vite build with the content plugin', () => {
     };
     expect(page.total).toBe(1);
     expect(await exists(path.join(root, 'dist/api/articles/a.json'))).toBe(true);
-    expect(await exists(path.join(root, 'dist/images/photo.png'))).toBe(true);
+    expect(await exists(path.join(root, 'dist/images/photo.svg'))).toBe(true);
   });
 
   it('fails on bad content with every problem named, and writes nothing', async () => {

@@ -24,7 +24,7 @@ export type SlugReference = { slug: string; line: number; field: string };
 export type ImageResolver = (
   src: string,
   where: { line: number; field: string },
-) => Pick<Image, 'src' | 'width' | 'height'> | undefined;
+) => Pick<Image, 'src' | 'width' | 'height' | 'widths'> | undefined;
 
 type Context = {
   file: string;

@@ -34,6 +34,7 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { apiPaths } from '../../src/contract/article.ts';
 import type { ArticleRecord } from './article-record.ts';
+import { isRaster, makeVariants } from './responsive-images.ts';
 import {
   assembleCorpus,
   articleParts,
@@ -748,6 +749,15 @@ async function copyImages(context: Context, manifest: Manifest, images: string[]
     await copyFile(source, `${target}.tmp`);
     await rename(`${target}.tmp`, target);
     written++;
+    if (isRaster(image)) {
+      const { width } = settings.localImages[image] ?? { width: 0 };
+      for (const [variant, bytes] of await makeVariants(image, await readFile(source), width)) {
+        const file = path.join(outDir, 'images', variant);
+        await writeFile(`${file}.tmp`, bytes);
+        await rename(`${file}.tmp`, file);
+        written++;
+      }
+    }
   }
   return written;
 }

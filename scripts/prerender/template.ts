@@ -12,7 +12,10 @@ export function parseTemplate(html: string): Template {
     .replace(/<noscript>[\s\S]*?<\/noscript>\s*/, '')
     // The page reads before the app starts: the app's code must not take the bandwidth
     // the hero image (the largest paint) needs on a slow connection.
-    .replace('<script type="module" crossorigin', '<script type="module" fetchpriority="low" crossorigin');
+    .replace(
+      '<script type="module" crossorigin',
+      '<script type="module" fetchpriority="low" crossorigin',
+    );
   const headEnd = page.indexOf('</head>');
   const root = page.indexOf(ROOT);
   if (headEnd < 0 || root < 0) {

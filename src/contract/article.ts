@@ -43,8 +43,18 @@ export const ImageSchema = v.object({
   height: dimension,
   caption: v.optional(v.string()),
   credit: v.optional(v.string()),
+  /**
+   * For a photo the build resized: the widths it is published at, each as AVIF, WebP and
+   * JPEG beside `src` (`harbour.jpg` -> `harbour-800.avif`); see imageVariant.
+   */
+  widths: v.optional(v.array(dimension)),
 });
 export type Image = v.InferOutput<typeof ImageSchema>;
+
+/** The URL of one published variant of an image: `/images/harbour-800.webp`. */
+export function imageVariant(src: string, width: number, format: 'avif' | 'webp' | 'jpeg'): string {
+  return `${src.replace(/\.[^./]+$/, '')}-${width}.${format === 'jpeg' ? 'jpg' : format}`;
+}
 
 /**
  * The body's schemas around a kind of link target: the contract's own, or an importer's,

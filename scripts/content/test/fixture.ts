@@ -4,7 +4,7 @@ import path from 'node:path';
 
 /** A 2x1 PNG: the smallest real image with a size the build can read. */
 const PNG_2X1 = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAYAAAD0In+KAAAAEUlEQVR4nGP4z8DwHwQZGAAt7gL+YfQ5CgAAAABJRU5ErkJggg==',
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAD0lEQVQImWMwXpVmvCoNAAh2Aoe9++Y8AAAAAElFTkSuQmCC',
   'base64',
 );
 
@@ -19,7 +19,7 @@ export function article(slug: string, fields: ArticleFields = {}, body = 'A para
     section: 'News',
     tags: '[UK]',
     standfirst: 'A standfirst.',
-    image: '\n  src: photo.png\n  alt: A photo\n  width: 2\n  height: 1\n  caption: "A caption [Agency]"',
+    image: '\n  src: photo.svg\n  alt: A photo\n  width: 2\n  height: 1\n  caption: "A caption [Agency]"',
   };
   const lines = Object.entries({ ...defaults, ...fields })
     .filter(([, value]) => value !== undefined)
@@ -33,6 +33,11 @@ export async function contentFixture(files: Record<string, string>): Promise<str
   await mkdir(path.join(root, 'content', 'articles'), { recursive: true });
   await mkdir(path.join(root, 'content', 'images'), { recursive: true });
   await writeFile(path.join(root, 'content', 'images', 'photo.png'), PNG_2X1);
+  // Articles show the vector one unless a test asks for the photo (which is resized).
+  await writeFile(
+    path.join(root, 'content', 'images', 'photo.svg'),
+    '<svg xmlns="http://www.w3.org/2000/svg" width="2" height="1"/>',
+  );
   for (const [name, text] of Object.entries(files)) {
     await writeFile(path.join(root, 'content', 'articles', name), text);
   }

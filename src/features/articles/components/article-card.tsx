@@ -3,6 +3,7 @@ import { TimeStamp } from '../../../components/time-stamp.tsx';
 import { site } from '../../../config/site.ts';
 import { dirOf, useInterfaceLocale } from '../../../lib/i18n/i18n.tsx';
 import { ArticleLink } from './article-link.tsx';
+import { ResponsiveImage } from './responsive-image.tsx';
 
 type ArticleCardProps = {
   article: ArticleSummary;
@@ -32,14 +33,12 @@ export function ArticleCard({ article, isAboveFold = false, headingLevel = 2 }: 
         </p>
       </div>
       {article.image && (
-        <img
+        <ResponsiveImage
           className="card__image"
-          src={article.image.src}
+          image={article.image}
           alt=""
-          width={article.image.width}
-          height={article.image.height}
-          loading={isAboveFold ? 'eager' : 'lazy'}
-          decoding="async"
+          sizes="(min-width: 48rem) 14rem, 30vw"
+          isEager={isAboveFold}
         />
       )}
     </article>

@@ -1,5 +1,6 @@
 import type { Image } from '../../../contract/article.ts';
 import { useMessages } from '../../../lib/i18n/i18n.tsx';
+import { ResponsiveImage } from './responsive-image.tsx';
 
 type FigureProps = {
   image: Image;
@@ -16,15 +17,7 @@ export function Figure({ image, isHero = false }: FigureProps) {
   const hasCaption = Boolean(image.caption) || Boolean(image.credit);
   return (
     <figure className={isHero ? 'figure figure--hero' : 'figure'}>
-      <img
-        src={image.src}
-        alt={image.alt}
-        width={image.width}
-        height={image.height}
-        loading={isHero ? 'eager' : 'lazy'}
-        fetchPriority={isHero ? 'high' : 'auto'}
-        decoding="async"
-      />
+      <ResponsiveImage image={image} sizes="(min-width: 44rem) 42rem, 100vw" isPriority={isHero} />
       {hasCaption && (
         <figcaption>
           {image.caption && (
