@@ -3,10 +3,18 @@
  * these tests run against) serves as it is; the browser hydrates it without refetching and
  * without a mismatch; and with JavaScript off an article reads completely.
  */
+import type { Page } from '@playwright/test';
 import { expect, NOT_FOUND_ERRORS, test } from './fixtures.ts';
 import { READ_TARGETS, SEED_SLUG, articlePath, readSeed, squash } from './seed.ts';
 
 const seed = readSeed();
+/** The seed article's first READ link. */
+const firstReadLink = (page: Page) =>
+  page
+    .getByRole('complementary', { name: /^Read: / })
+    .first()
+    .getByRole('link');
+
 const paragraphs = seed.body.flatMap((block) => (block.kind === 'paragraph' ? [block.text] : []));
 
 test('the file server sends an article’s full text, head tags and JSON-LD as HTML', async ({
@@ -88,11 +96,7 @@ test('the browser hydrates a prerendered article: no request for its data, no mi
   await expect(page.getByRole('searchbox', { name: 'Search articles' })).toBeFocused();
 
   // Following a READ link is still an in-app navigation.
-  await page
-    .getByRole('complementary', { name: /^Read: / })
-    .first()
-    .getByRole('link')
-    .click();
+  await firstReadLink(page).click();
   await expect(page).toHaveURL(articlePath(READ_TARGETS[0] ?? ''));
   expect(apiRequests.length).toBeGreaterThan(0);
 });
@@ -122,11 +126,7 @@ test.describe('without JavaScript', () => {
     }
     const related = page.getByRole('region', { name: 'Related' }).getByRole('link').first();
     await expect(related).toHaveAttribute('href', /^\/[^/]+\/$/);
-    await page
-      .getByRole('complementary', { name: /^Read: / })
-      .first()
-      .getByRole('link')
-      .click();
+    await firstReadLink(page).click();
     await expect(page).toHaveURL(articlePath(READ_TARGETS[0] ?? ''));
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   });

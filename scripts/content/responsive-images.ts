@@ -13,7 +13,6 @@ import { imageVariant } from '../../src/contract/article.ts';
 export const VARIANT_WIDTHS = [480, 800, 1200, 1600] as const;
 
 export const VARIANT_FORMATS = ['avif', 'webp', 'jpeg'] as const;
-export type VariantFormat = (typeof VARIANT_FORMATS)[number];
 
 const RASTER = /\.(jpe?g|png|webp|avif)$/i;
 
@@ -26,9 +25,6 @@ export function imageWidths(width: number): number[] {
   return [...VARIANT_WIDTHS.filter((step) => step < width), Math.min(width, 2400)];
 }
 
-/** `photos/harbour.jpg`, 800, `webp` -> `photos/harbour-800.webp` (as the reader asks for it). */
-export const variantName = (name: string, width: number, format: VariantFormat) =>
-  imageVariant(name, width, format);
 
 /** Every variant of one image: file name -> bytes. */
 export async function makeVariants(
@@ -47,7 +43,8 @@ export async function makeVariants(
             : format === 'webp'
               ? resized.clone().webp({ quality: 72 })
               : resized.clone().jpeg({ quality: 78, mozjpeg: true });
-        variants.set(variantName(name, step, format), await encoded.toBuffer());
+        // Named as the reader asks for it: `harbour.jpg` at 800 as WebP is `harbour-800.webp`.
+        variants.set(imageVariant(name, step, format), await encoded.toBuffer());
       }
     }
   } catch (error) {

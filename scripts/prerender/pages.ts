@@ -3,7 +3,7 @@
  * article, every section, tag and author page and theirs. Each page with the API files its
  * content comes from, so a rebuild can tell which pages an edit touched.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { paths } from '../../src/lib/paths.ts';
 
@@ -59,12 +59,4 @@ export function listPages(apiDir: string): PageSpec[] {
     }
   }
   return pages;
-}
-
-/** The page count of the latest list, for a quick sanity check of the API. */
-export function latestPageCount(apiDir: string): number {
-  const first = JSON.parse(readFileSync(path.join(apiDir, 'latest', '1.json'), 'utf8')) as {
-    pageCount?: number;
-  };
-  return first.pageCount ?? 0;
 }

@@ -30,6 +30,7 @@ export function Pagination({ page, lastShown = page, pageCount, hrefFor }: Pagin
   const m = useMessages();
   const locale = useLocale();
   if (pageCount <= 1) return null;
+  const numbers = new Intl.NumberFormat(locale);
   return (
     <nav className="pagination" aria-label={m.pagesNav}>
       <ul className="pagination__list">
@@ -53,7 +54,7 @@ export function Pagination({ page, lastShown = page, pageCount, hrefFor }: Pagin
                 aria-label={m.pageLabel(number)}
                 aria-current={number >= page && number <= lastShown ? 'page' : undefined}
               >
-                {new Intl.NumberFormat(locale).format(number)}
+                {numbers.format(number)}
               </Link>
             </li>
           ),
