@@ -1,12 +1,16 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { pageStartPlugin } from './scripts/build/page-start-plugin.ts';
 import { contentPlugin } from './scripts/content/content-plugin.ts';
 
 export default defineConfig(({ isSsrBuild }) => ({
   // The server build (src/entry-server.tsx, for prerendering) needs the app only: the
   // content and search index are the browser build's.
-  plugins: [react(), ...(isSsrBuild ? [] : [contentPlugin({ contentDir: 'content' })])],
+  plugins: [
+    react(),
+    ...(isSsrBuild ? [] : [contentPlugin({ contentDir: 'content' }), pageStartPlugin()]),
+  ],
   build: {
     target: 'es2022',
   },

@@ -16,6 +16,30 @@ function describe(message: ConsoleMessage): string {
 }
 
 export const test = base.extend<{ consoleGuard: ConsoleGuard }>({
+  // A built page starts its app after the load event (public/boot.js). Tests act as a
+  // reader who waits for that: after goto and reload the page is run by the app (or the app
+  // could not start, when a test blocks its code). With JavaScript off, there is no app.
+  page: async ({ page, javaScriptEnabled }, use) => {
+    if (javaScriptEnabled) {
+      const started = () =>
+        page.waitForFunction(() =>
+          /^(ready|failed)$/.test(document.documentElement.dataset.app ?? ''),
+        );
+      const goto = page.goto.bind(page);
+      const reload = page.reload.bind(page);
+      page.goto = async (...args) => {
+        const response = await goto(...args);
+        await started();
+        return response;
+      };
+      page.reload = async (...args) => {
+        const response = await reload(...args);
+        await started();
+        return response;
+      };
+    }
+    await use(page);
+  },
   consoleGuard: [
     async ({ page }, use) => {
       const allowed: RegExp[] = [];

@@ -101,6 +101,31 @@ test('the browser hydrates a prerendered article: no request for its data, no mi
   expect(apiRequests.length).toBeGreaterThan(0);
 });
 
+test('a page paints from its HTML alone: styles inline, the app’s code fetched only after load', async ({
+  page,
+  request,
+}) => {
+  const html = await (await request.get(articlePath(SEED_SLUG))).text();
+  expect(html).toMatch(/<style>[^<]*\.article__title[^<]*<\/style>/);
+  expect(html).not.toMatch(/<link rel="stylesheet"|<link rel="modulepreload"|<script[^>]* src=/);
+
+  const events: string[] = [];
+  await page.exposeFunction('noteLoad', () => events.push('load'));
+  await page.addInitScript(() => {
+    const { noteLoad } = window as unknown as { noteLoad: () => void };
+    addEventListener('load', () => {
+      noteLoad();
+    });
+  });
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') events.push('script');
+  });
+  await page.goto(articlePath(SEED_SLUG));
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
+  expect(events.indexOf('load')).toBeGreaterThanOrEqual(0);
+  expect(events.indexOf('script')).toBeGreaterThan(events.indexOf('load'));
+});
+
 test('a list page and a section front hydrate without a mismatch', async ({ page }) => {
   const messages: string[] = [];
   page.on('console', (message) => messages.push(message.text()));

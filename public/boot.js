@@ -1,7 +1,10 @@
-// Runs before the first paint (a plain script in <head>, allowed by the page's content
-// security policy as a file of the site's own): the reader's remembered theme and
-// interface language, so the page never flashes light or flips direction as it starts.
-// The keys and languages match src/lib/theme.ts and src/lib/i18n/i18n.tsx.
+// Runs before the first paint, inlined into every built page's <head> (see
+// scripts/build/page-start-plugin.ts; the development server loads it as a file):
+// 1. the reader's remembered theme and interface language, so the page never flashes light
+//    or flips direction as it starts (the keys and languages match src/lib/theme.ts and
+//    src/lib/i18n/i18n.tsx);
+// 2. in a built page, the app starts once the page has loaded: the HTML already reads in
+//    full, and until then the hero image has the connection to itself.
 (function () {
   var root = document.documentElement;
   var languages = ['en', 'ar', 'tr'];
@@ -24,4 +27,32 @@
   } catch {
     // Storage off: the app applies its defaults when it starts.
   }
+
+  var script = document.currentScript;
+  var app = script && script.getAttribute('data-app');
+  if (!app) return;
+  var start = function () {
+    // The entry's own imports are fetched alongside it, not one after another.
+    var preload = (script.getAttribute('data-preload') || '').split(' ');
+    for (var j = 0; j < preload.length; j++) {
+      if (!preload[j]) continue;
+      var link = document.createElement('link');
+      link.rel = 'modulepreload';
+      link.crossOrigin = '';
+      link.href = preload[j];
+      document.head.appendChild(link);
+    }
+    // data-app tells a test, or a stylesheet, how far the app is: starting, ready (set by
+    // the app once it runs the page) or failed (the page stays plain HTML, still readable).
+    root.setAttribute('data-app', 'starting');
+    import(app).then(null, function (error) {
+      root.setAttribute('data-app', 'failed');
+      console.warn('The app could not start; the page works as plain HTML.', error);
+    });
+  };
+  if (document.readyState === 'complete') setTimeout(start);
+  else
+    addEventListener('load', function () {
+      setTimeout(start);
+    });
 })();

@@ -1,5 +1,5 @@
 import { hydrate, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { startTransition, StrictMode, useEffect } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter, matchRoutes, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
@@ -58,15 +58,28 @@ if (import.meta.hot) {
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');
 
+/** Marks the page as run by the app (see public/boot.js): links now navigate in the app. */
+function AppStarted() {
+  useEffect(() => {
+    document.documentElement.dataset.app = 'ready';
+  }, []);
+  return null;
+}
+
 const app = (
   <StrictMode>
     <QueryClientProvider client={queryClient}>
+      <AppStarted />
       <RouterProvider router={router} />
     </QueryClientProvider>
   </StrictMode>
 );
 if (isHydrating) {
-  hydrateRoot(container, app);
+  // As a transition, hydration yields to the browser every few milliseconds instead of
+  // holding the main thread for the whole page: a tap or scroll is never kept waiting.
+  startTransition(() => {
+    hydrateRoot(container, app);
+  });
 } else {
   // A shell (or the development server's empty page): drawn afresh for this URL.
   container.replaceChildren();

@@ -8,14 +8,7 @@ const ROOT = '<div id="root"></div>';
 
 export function parseTemplate(html: string): Template {
   // The page reads without JavaScript once prerendered: the "needs JavaScript" note goes.
-  const page = html
-    .replace(/<noscript>[\s\S]*?<\/noscript>\s*/, '')
-    // The page reads before the app starts: the app's code must not take the bandwidth
-    // the hero image (the largest paint) needs on a slow connection.
-    .replace(
-      '<script type="module" crossorigin',
-      '<script type="module" fetchpriority="low" crossorigin',
-    );
+  const page = html.replace(/<noscript>[\s\S]*?<\/noscript>\s*/, '');
   const headEnd = page.indexOf('</head>');
   const root = page.indexOf(ROOT);
   if (headEnd < 0 || root < 0) {

@@ -1,0 +1,80 @@
+/**
+ * Vite plugin (builds only) that shapes how a built page starts, so that on a slow phone it
+ * paints from its HTML alone, as fast as a page with no JavaScript at all:
+ * - the stylesheet is inlined as a `<style>` element: no request stands before first paint;
+ * - `public/boot.js` is inlined: it applies the remembered theme and language before the
+ *   first paint, and starts the app;
+ * - the app's module script and its preloads leave the HTML: boot.js imports the entry
+ *   (named in `data-app`, with its imports in `data-preload`) after the load event, so
+ *   the hero image, the page's largest paint, has the connection to itself.
+ *
+ * A prerendered page reads and navigates with plain links until then; the app then
+ * hydrates it and every later navigation is in-app. The development server keeps Vite's
+ * own tags. See docs/decisions/008-page-start.md.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Plugin } from 'vite';
+
+const BOOT_TAG = /<script src="[^"]*boot\.js"><\/script>/;
+const MODULE_TAG = /\s*<script type="module" crossorigin src="([^"]+)"><\/script>/;
+const PRELOAD_TAG = /\s*<link rel="modulepreload" crossorigin href="([^"]+)">/g;
+const STYLESHEET_TAG = /<link rel="stylesheet" crossorigin href="([^"]+)">/g;
+
+/** boot.js as inlined: whole-line comments go, the code stays as written. */
+export function inlineBootScript(source: string): string {
+  return source
+    .split('\n')
+    .filter((line) => !/^\s*\/\//.test(line) && line.trim() !== '')
+    .join('\n');
+}
+
+/**
+ * The built index.html with its stylesheets and boot.js inlined and the app started by
+ * boot.js. `readAsset` gives a built file's text by its URL path.
+ */
+export function startPageAfterLoad(html: string, boot: string, readAsset: (url: string) => string) {
+  const fail = (what: string) => {
+    throw new Error(`page-start: the built index.html has no ${what}`);
+  };
+  const entry = MODULE_TAG.exec(html)?.[1] ?? fail('module script for the app');
+  const preloads = [...html.matchAll(PRELOAD_TAG)].map((match) => match[1]);
+  if (!BOOT_TAG.test(html)) fail('<script src="/boot.js"> in its head');
+  return html
+    .replace(MODULE_TAG, '')
+    .replace(PRELOAD_TAG, '')
+    .replace(STYLESHEET_TAG, (_, href: string) => `<style>${readAsset(href).trim()}</style>`)
+    .replace(
+      BOOT_TAG,
+      () =>
+        `<script data-app="${entry}" data-preload="${preloads.join(' ')}">\n${inlineBootScript(boot)}\n</script>`,
+    );
+}
+
+export function pageStartPlugin(): Plugin {
+  let publicDir = '';
+  let base = '/';
+  return {
+    name: 'news-reader-page-start',
+    apply: 'build',
+    configResolved(config) {
+      publicDir = config.publicDir;
+      base = config.base;
+    },
+    transformIndexHtml: {
+      // After Vite has written its script, preload and stylesheet tags.
+      order: 'post',
+      handler(html, context) {
+        const bundle = context.bundle ?? {};
+        const boot = readFileSync(path.join(publicDir, 'boot.js'), 'utf8');
+        return startPageAfterLoad(html, boot, (url) => {
+          const output = bundle[url.slice(base.length)];
+          if (output?.type !== 'asset') throw new Error(`page-start: no built asset ${url}`);
+          return typeof output.source === 'string'
+            ? output.source
+            : new TextDecoder().decode(output.source);
+        });
+      },
+    },
+  };
+}
