@@ -148,6 +148,8 @@ async function readLinkPaint(browser: Browser, baseUrl: string): Promise<number>
   });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await page.goto(`${baseUrl}${SEED}/`, { waitUntil: 'networkidle' });
+  // The app starts after the load event (public/boot.js); until then links are plain links.
+  await page.waitForFunction(() => document.documentElement.dataset.app === 'ready');
   const link = page.locator('.read-link a').first();
   const target = (await link.textContent()) ?? '';
   await link.hover();

@@ -1,4 +1,5 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
+import { memo } from 'react';
 import { Link } from 'react-router';
 import type { Article } from '../../../contract/article.ts';
 import { site } from '../../../config/site.ts';
@@ -29,7 +30,17 @@ export function ArticlePage({ slug }: { slug: string }) {
   );
 }
 
-function ArticleView({ article, lang }: { article: Article; lang: string }) {
+/**
+ * Memoised: while the next page loads, the router re-renders the current route, and
+ * re-rendering a whole article there would hold up the click on a slow phone.
+ */
+const ArticleView = memo(function ArticleView({
+  article,
+  lang,
+}: {
+  article: Article;
+  lang: string;
+}) {
   const m = useMessages();
   const url = `${site.url}${paths.article(article.slug)}`;
   return (
@@ -61,4 +72,4 @@ function ArticleView({ article, lang }: { article: Article; lang: string }) {
       </footer>
     </article>
   );
-}
+});

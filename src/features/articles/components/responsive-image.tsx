@@ -40,7 +40,8 @@ export function ResponsiveImage({
       height={image.height}
       loading={isPriority || isEager ? 'eager' : 'lazy'}
       fetchPriority={isPriority ? 'high' : 'auto'}
-      decoding="async"
+      // The largest paint is drawn with the frame that lays it out, not a frame later.
+      decoding={isPriority ? 'auto' : 'async'}
     />
   );
   if (!widths) return img;
