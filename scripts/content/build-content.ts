@@ -29,7 +29,7 @@ import {
 import { archivePages, collectArchives, sectionMenu, type CollectedArchive } from './archives.ts';
 import { buildFeeds, FEED_LIMIT, type FeedArticle } from './feeds.ts';
 import { runJobs } from './job-pool.ts';
-import { isRaster, makeVariants } from './responsive-images.ts';
+import { isRaster, makeVariantsOnce } from './responsive-images.ts';
 import { ContentError, type Problem } from './problem.ts';
 import { buildSitemaps, sitemapEntries } from './sitemap.ts';
 
@@ -334,7 +334,7 @@ export async function buildContent(options: BuildOptions): Promise<ContentOutput
     files.set(`images/${name}`, bytes);
     if (!isRaster(name)) continue;
     const { width } = settings.localImages[name] ?? { width: 0 };
-    for (const [variant, variantBytes] of await makeVariants(name, bytes, width)) {
+    for (const [variant, variantBytes] of await makeVariantsOnce(name, bytes, width)) {
       files.set(`images/${variant}`, variantBytes);
     }
   }

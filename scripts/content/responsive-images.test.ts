@@ -12,9 +12,9 @@ const hero = (width: number, height: number) =>
   '\n  src: harbour.jpg\n  alt: A harbour\n' + `  width: ${width}\n  height: ${height}`;
 
 /** A 1300x731 JPEG in the fixture's images, cut short to `keep` bytes when asked. */
-async function writePhoto(root: string, keep?: number): Promise<void> {
+async function writePhoto(root: string, keep?: number, background = '#2a6f97'): Promise<void> {
   const photo = await sharp({
-    create: { width: 1300, height: 731, channels: 3, background: '#2a6f97' },
+    create: { width: 1300, height: 731, channels: 3, background },
   })
     .jpeg()
     .toBuffer();
@@ -51,6 +51,21 @@ describe('responsive images', () => {
     expect([...files.keys()].filter((name) => name.startsWith('images/'))).toEqual([
       'images/photo.svg',
     ]);
+  });
+
+  it('re-encodes a photo only when its bytes change, build after build', async () => {
+    const root = await contentFixture({ 'a.md': article('a', { image: hero(1300, 731) }) });
+    const build = async () =>
+      (await buildContent({ contentDir: path.join(root, 'content'), rootDir: root })).files.get(
+        'images/harbour-800.avif',
+      );
+    await writePhoto(root, undefined, '#8a3b12');
+    const first = await build();
+    expect(await build()).toBe(first);
+    await writePhoto(root, undefined, '#123b8a');
+    const changed = await build();
+    expect(changed).not.toBe(first);
+    expect(Buffer.compare(changed as Buffer, first as Buffer)).not.toBe(0);
   });
 
   it('never enlarges, and caps the largest width', () => {

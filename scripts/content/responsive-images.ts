@@ -6,6 +6,7 @@
  * `srcset` and `sizes`, so a phone downloads a phone-sized AVIF, not the newsroom's original.
  * Vector images (SVG) scale by themselves and are published as they are.
  */
+import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { imageVariant } from '../../src/contract/article.ts';
 
@@ -52,5 +53,28 @@ export async function makeVariants(
       `content/images/${name}: not an image the build can resize (${error instanceof Error ? error.message : String(error)})`,
     );
   }
+  return variants;
+}
+
+/** The variants this process last made for each image, by the hash of its bytes and width. */
+const lastMade = new Map<string, { key: string; variants: Promise<Map<string, Buffer>> }>();
+
+/**
+ * `makeVariants`, remembered for the life of the process: the development server rebuilds
+ * the site in memory on every edit, and re-encodes only a photo whose bytes changed. One
+ * entry per image name, so memory stays what the in-memory site holds anyway.
+ */
+export function makeVariantsOnce(
+  name: string,
+  source: Buffer,
+  width: number,
+): Promise<Map<string, Buffer>> {
+  const key = `${width}:${createHash('sha256').update(source).digest('hex')}`;
+  const last = lastMade.get(name);
+  if (last?.key === key) return last.variants;
+  const variants = makeVariants(name, source, width);
+  lastMade.set(name, { key, variants });
+  // A failure is not remembered: the next build tries again (and reports it again).
+  variants.catch(() => lastMade.delete(name));
   return variants;
 }
