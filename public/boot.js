@@ -50,9 +50,34 @@
       console.warn('The app could not start; the page works as plain HTML.', error);
     });
   };
-  if (document.readyState === 'complete') setTimeout(start);
-  else
-    addEventListener('load', function () {
-      setTimeout(start);
-    });
+  // Once the page has loaded and its largest paint is on screen: the hero image (marked
+  // elementtiming="article-hero") where there is one, else the first contentful paint.
+  // Browsers without these timings, and hidden tabs (which paint nothing), go by a timer.
+  var started = false;
+  var begin = function () {
+    if (started) return;
+    started = true;
+    start();
+  };
+  var afterLoad = function () {
+    setTimeout(begin, 1500);
+    var types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+    var hero = document.querySelector('[elementtiming="article-hero"]');
+    var type = hero ? 'element' : 'paint';
+    if (types.indexOf(type) < 0) {
+      requestAnimationFrame(function () {
+        setTimeout(begin);
+      });
+      return;
+    }
+    new PerformanceObserver(function (list) {
+      var entries = list.getEntries();
+      for (var k = 0; k < entries.length; k++) {
+        var name = hero ? entries[k].identifier : entries[k].name;
+        if (name === (hero ? 'article-hero' : 'first-contentful-paint')) setTimeout(begin);
+      }
+    }).observe({ type: type, buffered: true });
+  };
+  if (document.readyState === 'complete') afterLoad();
+  else addEventListener('load', afterLoad);
 })();

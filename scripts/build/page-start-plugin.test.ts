@@ -2,30 +2,38 @@ import { describe, expect, it } from 'vitest';
 import { inlineBootScript, startPageAfterLoad } from './page-start-plugin.ts';
 
 const built = `<head>
+    <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
     <script src="/boot.js"></script>
     <script type="module" crossorigin src="/assets/index-a1.js"></script>
     <link rel="modulepreload" crossorigin href="/assets/shared-b2.js">
     <link rel="stylesheet" crossorigin href="/assets/index-c3.css">
   </head><body><div id="root"></div></body>`;
 const boot = '// Applies the theme.\n(function () {\n  // inside\n  run();\n})();\n';
+const files = {
+  boot,
+  favicon: '<svg xmlns="http://www.w3.org/2000/svg"><path fill="#0b3d3a"/></svg>\n',
+};
 const assets: Record<string, string> = { '/assets/index-c3.css': 'h1{color:red}\n' };
 
 describe('startPageAfterLoad', () => {
   it('inlines the stylesheet and boot.js, which names the entry and its imports', () => {
-    const html = startPageAfterLoad(built, boot, (url) => assets[url] ?? '');
+    const html = startPageAfterLoad(built, files, (url) => assets[url] ?? '');
     expect(html).toContain('<style>h1{color:red}</style>');
     expect(html).toContain(
       '<script data-app="/assets/index-a1.js" data-preload="/assets/shared-b2.js">\n(function () {\n  run();\n})();\n</script>',
     );
-    expect(html).not.toMatch(/ src=|modulepreload|rel="stylesheet"/);
+    expect(html).not.toMatch(/ src=|modulepreload|rel="stylesheet"|favicon/);
+    expect(html).toContain(
+      '<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22%3E%3Cpath fill=%22%230b3d3a%22/%3E%3C/svg%3E" type="image/svg+xml" />',
+    );
   });
 
   it('says what the built page lacks', () => {
-    expect(() => startPageAfterLoad('<head></head>', boot, () => '')).toThrow(
+    expect(() => startPageAfterLoad('<head></head>', files, () => '')).toThrow(
       'page-start: the built index.html has no module script for the app',
     );
     const noBoot = built.replace('<script src="/boot.js"></script>', '');
-    expect(() => startPageAfterLoad(noBoot, boot, () => '')).toThrow(
+    expect(() => startPageAfterLoad(noBoot, files, () => '')).toThrow(
       'page-start: the built index.html has no <script src="/boot.js"> in its head',
     );
   });

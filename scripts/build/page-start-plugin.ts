@@ -5,8 +5,11 @@
  * - `public/boot.js` is inlined: it applies the remembered theme and language before the
  *   first paint, and starts the app;
  * - the app's module script and its preloads leave the HTML: boot.js imports the entry
- *   (named in `data-app`, with its imports in `data-preload`) after the load event, so
- *   the hero image, the page's largest paint, has the connection to itself.
+ *   (named in `data-app`, with its imports in `data-preload`) once the page has loaded and
+ *   its hero is painted, so the hero image, the page's largest paint, has the connection
+ *   to itself;
+ * - the favicon (a 0.2 KB SVG) is a data URL: the browser asks for an icon as soon as the
+ *   page has loaded, and that request would stand before the hero's paint too.
  *
  * A prerendered page reads and navigates with plain links until then; the app then
  * hydrates it and every later navigation is in-app. The development server keeps Vite's
@@ -20,6 +23,12 @@ const BOOT_TAG = /<script src="[^"]*boot\.js"><\/script>/;
 const MODULE_TAG = /\s*<script type="module" crossorigin src="([^"]+)"><\/script>/;
 const PRELOAD_TAG = /\s*<link rel="modulepreload" crossorigin href="([^"]+)">/g;
 const STYLESHEET_TAG = /<link rel="stylesheet" crossorigin href="([^"]+)">/g;
+const ICON_TAG = /<link rel="icon" href="[^"]*favicon\.svg" type="image\/svg\+xml" \/>/;
+
+/** An SVG as a `data:` URL, percent-encoded only where it must be (smaller than base64). */
+export function svgDataUrl(svg: string): string {
+  return `data:image/svg+xml,${svg.trim().replace(/[\r\n%#<>"]/g, (char) => encodeURIComponent(char))}`;
+}
 
 /** boot.js as inlined: whole-line comments go, the code stays as written. */
 export function inlineBootScript(source: string): string {
@@ -33,21 +42,30 @@ export function inlineBootScript(source: string): string {
  * The built index.html with its stylesheets and boot.js inlined and the app started by
  * boot.js. `readAsset` gives a built file's text by its URL path.
  */
-export function startPageAfterLoad(html: string, boot: string, readAsset: (url: string) => string) {
+export function startPageAfterLoad(
+  html: string,
+  files: { boot: string; favicon: string },
+  readAsset: (url: string) => string,
+) {
   const fail = (what: string) => {
     throw new Error(`page-start: the built index.html has no ${what}`);
   };
   const entry = MODULE_TAG.exec(html)?.[1] ?? fail('module script for the app');
   const preloads = [...html.matchAll(PRELOAD_TAG)].map((match) => match[1]);
   if (!BOOT_TAG.test(html)) fail('<script src="/boot.js"> in its head');
+  if (!ICON_TAG.test(html)) fail('<link rel="icon"> for favicon.svg in its head');
   return html
+    .replace(
+      ICON_TAG,
+      () => `<link rel="icon" href="${svgDataUrl(files.favicon)}" type="image/svg+xml" />`,
+    )
     .replace(MODULE_TAG, '')
     .replace(PRELOAD_TAG, '')
     .replace(STYLESHEET_TAG, (_, href: string) => `<style>${readAsset(href).trim()}</style>`)
     .replace(
       BOOT_TAG,
       () =>
-        `<script data-app="${entry}" data-preload="${preloads.join(' ')}">\n${inlineBootScript(boot)}\n</script>`,
+        `<script data-app="${entry}" data-preload="${preloads.join(' ')}">\n${inlineBootScript(files.boot)}\n</script>`,
     );
 }
 
@@ -66,8 +84,9 @@ export function pageStartPlugin(): Plugin {
       order: 'post',
       handler(html, context) {
         const bundle = context.bundle ?? {};
-        const boot = readFileSync(path.join(publicDir, 'boot.js'), 'utf8');
-        return startPageAfterLoad(html, boot, (url) => {
+        const read = (name: string) => readFileSync(path.join(publicDir, name), 'utf8');
+        const files = { boot: read('boot.js'), favicon: read('favicon.svg') };
+        return startPageAfterLoad(html, files, (url) => {
           const output = bundle[url.slice(base.length)];
           if (output?.type !== 'asset') throw new Error(`page-start: no built asset ${url}`);
           return typeof output.source === 'string'

@@ -40,8 +40,11 @@ export function ResponsiveImage({
       height={image.height}
       loading={isPriority || isEager ? 'eager' : 'lazy'}
       fetchPriority={isPriority ? 'high' : 'auto'}
-      // The largest paint is drawn with the frame that lays it out, not a frame later.
+      // The hero (the largest paint) is drawn in the frame that lays it out: decoded
+      // asynchronously it can paint after the load event, once the app has started.
       decoding={isPriority ? 'auto' : 'async'}
+      // Named for Element Timing: public/boot.js starts the app once the hero is painted.
+      elementtiming={isPriority ? 'article-hero' : undefined}
     />
   );
   if (!widths) return img;
