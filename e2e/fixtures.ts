@@ -18,12 +18,15 @@ function describe(message: ConsoleMessage): string {
 export const test = base.extend<{ consoleGuard: ConsoleGuard }>({
   // A built page starts its app after the load event (public/boot.js). Tests act as a
   // reader who waits for that: after goto and reload the page is run by the app (or the app
-  // could not start, when a test blocks its code). With JavaScript off, there is no app.
+  // could not start, when a test blocks its code). With JavaScript off, or on a page that is
+  // not the reader's, there is no app to wait for.
   page: async ({ page, javaScriptEnabled }, use) => {
     if (javaScriptEnabled) {
       const started = () =>
-        page.waitForFunction(() =>
-          /^(ready|failed)$/.test(document.documentElement.dataset.app ?? ''),
+        page.waitForFunction(
+          () =>
+            document.querySelector('script[data-app]') === null ||
+            /^(ready|failed)$/.test(document.documentElement.dataset.app ?? ''),
         );
       const goto = page.goto.bind(page);
       const reload = page.reload.bind(page);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStaticServer, type StaticServer } from './serve-static.ts';
+import { parseHeadersFile, startStaticServer, type StaticServer } from './serve-static.ts';
 
 let server: StaticServer;
 const big = JSON.stringify({ words: 'ceasefire '.repeat(500) });
@@ -20,6 +20,10 @@ beforeAll(async () => {
   );
   await writeFile(path.join(root, '404.html'), '<!doctype html><title>Page not found</title>');
   await writeFile(path.join(root, 'api', 'big.json'), big);
+  await writeFile(
+    path.join(root, '_headers'),
+    "# The build's headers\n/*\n  Content-Security-Policy: default-src 'self'\n/api/*\n  X-Api: yes\n",
+  );
   server = await startStaticServer({ root, port: 0 });
 });
 
@@ -49,6 +53,23 @@ function get(url: string, headers: Record<string, string> = {}) {
 }
 
 describe('the static server', () => {
+  it('sends the headers of the site’s _headers file, as Netlify does, and never the file', async () => {
+    const page = await get(`${server.url}an-article/`);
+    expect(page.headers['content-security-policy']).toBe("default-src 'self'");
+    expect(page.headers['x-api']).toBeUndefined();
+    const missing = await get(`${server.url}nowhere/`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers['content-security-policy']).toBe("default-src 'self'");
+    expect((await get(`${server.url}api/big.json`)).headers['x-api']).toBe('yes');
+    expect((await get(`${server.url}_headers`)).status).toBe(404);
+  });
+
+  it('names the line of a _headers file it cannot read', () => {
+    expect(() => parseHeadersFile('  X-Orphan: yes\n')).toThrow(
+      '_headers line 1: expected "  Name: value" under a path',
+    );
+  });
+
   it('gzips text for clients that take it, as a CDN does', async () => {
     const zipped = await get(`${server.url}api/big.json`, { 'accept-encoding': 'gzip, br' });
     expect(zipped.headers['content-encoding']).toBe('gzip');

@@ -11,7 +11,7 @@
  * sees "not found" instead of HTML.
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -167,14 +167,55 @@ function cacheControlFor(urlPath: string, file: string): string {
   return 'no-cache';
 }
 
-function createHandler(root: string, rewrite: boolean) {
+/** A rule of a Netlify-style `_headers` file: a path pattern and the headers it adds. */
+type HeaderRule = { pattern: string; headers: [string, string][] };
+
+/**
+ * The `_headers` file at the root, as Netlify and Cloudflare Pages read it: a path pattern
+ * (exact, or ending in `*`) on its own line, then its headers indented as `Name: value`.
+ */
+export function parseHeadersFile(text: string): HeaderRule[] {
+  const rules: HeaderRule[] = [];
+  text.split(/\r?\n/).forEach((line, index) => {
+    if (line.trim() === '' || line.trim().startsWith('#')) return;
+    if (!/^\s/.test(line)) {
+      rules.push({ pattern: line.trim(), headers: [] });
+      return;
+    }
+    const header = /^\s+([A-Za-z0-9-]+):\s*(.+)$/.exec(line);
+    const rule = rules.at(-1);
+    if (header === null || rule === undefined) {
+      throw new Error(`_headers line ${index + 1}: expected "  Name: value" under a path`);
+    }
+    rule.headers.push([header[1] ?? '', (header[2] ?? '').trim()]);
+  });
+  return rules;
+}
+
+function matches(pattern: string, urlPath: string): boolean {
+  return pattern.endsWith('*') ? urlPath.startsWith(pattern.slice(0, -1)) : pattern === urlPath;
+}
+
+/** The host's own files beside the site, which a host reads and never serves. */
+const HOST_FILES = new Set(['/_headers', '/.htaccess', '/nginx-headers.conf']);
+
+function createHandler(root: string, rewrite: boolean, headerRules: HeaderRule[]) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const requestPath = (request.url ?? '/').split(/[?#]/, 1)[0] ?? '/';
+    for (const rule of headerRules) {
+      if (!matches(rule.pattern, requestPath)) continue;
+      for (const [name, value] of rule.headers) response.setHeader(name, value);
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       send(response, 405, 'Method not allowed\n', { allow: 'GET, HEAD' });
       return;
     }
     // Only the path matters; the query string (`?page=2`) is the app's business.
-    const urlPath = (request.url ?? '/').split(/[?#]/, 1)[0] ?? '/';
+    const urlPath = requestPath;
+    if (HOST_FILES.has(urlPath)) {
+      send(response, 404, 'Not found\n');
+      return;
+    }
     const file = safeJoin(root, urlPath);
     if (file === null) {
       send(response, 400, 'Bad request\n');
@@ -233,7 +274,9 @@ export async function startStaticServer({
   const absoluteRoot = path.resolve(root);
   if (!(await isDirectory(absoluteRoot))) throw new Error(`No such directory: ${absoluteRoot}`);
 
-  const handle = createHandler(absoluteRoot, rewrite);
+  // The security headers the build wrote for static hosts, sent as those hosts send them.
+  const headersFile = await readFile(path.join(absoluteRoot, '_headers'), 'utf8').catch(() => '');
+  const handle = createHandler(absoluteRoot, rewrite, parseHeadersFile(headersFile));
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       // A client that goes away mid-response is routine; anything else is worth a line.

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { hashSource } from './content-security-policy.ts';
 import { inlineBootScript, startPageAfterLoad } from './page-start-plugin.ts';
 
 const built = `<head>
+    <meta charset="UTF-8" />
     <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
     <script src="/boot.js"></script>
     <script type="module" crossorigin src="/assets/index-a1.js"></script>
@@ -17,7 +19,7 @@ const assets: Record<string, string> = { '/assets/index-c3.css': 'h1{color:red}\
 
 describe('startPageAfterLoad', () => {
   it('inlines the stylesheet and boot.js, which names the entry and its imports', () => {
-    const html = startPageAfterLoad(built, files, (url) => assets[url] ?? '');
+    const { html } = startPageAfterLoad(built, files, (url) => assets[url] ?? '');
     expect(html).toContain('<style>h1{color:red}</style>');
     expect(html).toContain(
       '<script data-app="/assets/index-a1.js" data-preload="/assets/shared-b2.js">\n(function () {\n  run();\n})();\n</script>',
@@ -26,6 +28,29 @@ describe('startPageAfterLoad', () => {
     expect(html).toContain(
       '<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22%3E%3Cpath fill=%22%230b3d3a%22/%3E%3C/svg%3E" type="image/svg+xml" />',
     );
+  });
+
+  it('puts a policy first in the head that allows exactly the inline script and style', () => {
+    const { html, policy } = startPageAfterLoad(
+      built,
+      files,
+      (url) => assets[url] ?? '',
+      'https://api.example.org/news/',
+    );
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)" \/>/.exec(html);
+    expect(html.indexOf(meta?.[0] ?? '?')).toBeLessThan(html.indexOf('<script'));
+    const script = /<script[^>]*>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
+    expect(policy).toEqual({
+      scripts: [script],
+      styles: ['h1{color:red}'],
+      apiBaseUrl: 'https://api.example.org/news/',
+    });
+    const directives = meta?.[1]?.split('; ') ?? [];
+    expect(directives).toContain(`script-src 'self' ${hashSource(script)}`);
+    expect(directives).toContain(`style-src 'self' ${hashSource('h1{color:red}')}`);
+    expect(directives).toContain("connect-src 'self' https://api.example.org");
+    expect(directives).toContain("require-trusted-types-for 'script'");
+    expect(meta?.[1]).not.toMatch(/unsafe-inline|unsafe-eval|frame-ancestors/);
   });
 
   it('says what the built page lacks', () => {

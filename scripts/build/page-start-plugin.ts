@@ -9,15 +9,25 @@
  *   its hero is painted, so the hero image, the page's largest paint, has the connection
  *   to itself;
  * - the favicon (a 0.2 KB SVG) is a data URL: the browser asks for an icon as soon as the
- *   page has loaded, and that request would stand before the hero's paint too.
+ *   page has loaded, and that request would stand before the hero's paint too;
+ * - the Content-Security-Policy goes first in the head as a meta tag, with the hashes of the
+ *   inline script and style, and beside the pages as host configuration (`_headers`,
+ *   `.htaccess`, `nginx-headers.conf`), which also forbids framing (decision 009).
  *
  * A prerendered page reads and navigates with plain links until then; the app then
  * hydrates it and every later navigation is in-app. The development server keeps Vite's
  * own tags. See docs/decisions/008-page-start.md.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
+import {
+  apacheHeaders,
+  metaPolicy,
+  netlifyHeaders,
+  nginxHeaders,
+  type PolicyInputs,
+} from './content-security-policy.ts';
 
 const BOOT_TAG = /<script src="[^"]*boot\.js"><\/script>/;
 const MODULE_TAG = /\s*<script type="module" crossorigin src="([^"]+)"><\/script>/;
@@ -38,15 +48,19 @@ export function inlineBootScript(source: string): string {
     .join('\n');
 }
 
+const CHARSET_TAG = /<meta charset="UTF-8" \/>/i;
+
 /**
- * The built index.html with its stylesheets and boot.js inlined and the app started by
- * boot.js. `readAsset` gives a built file's text by its URL path.
+ * The built index.html with its stylesheets and boot.js inlined, the app started by
+ * boot.js, and the policy that allows exactly those inline texts. `readAsset` gives a built
+ * file's text by its URL path; `apiBaseUrl` is the API's when it is on another origin.
  */
 export function startPageAfterLoad(
   html: string,
   files: { boot: string; favicon: string },
   readAsset: (url: string) => string,
-) {
+  apiBaseUrl?: string,
+): { html: string; policy: PolicyInputs } {
   const fail = (what: string) => {
     throw new Error(`page-start: the built index.html has no ${what}`);
   };
@@ -54,30 +68,51 @@ export function startPageAfterLoad(
   const preloads = [...html.matchAll(PRELOAD_TAG)].map((match) => match[1]);
   if (!BOOT_TAG.test(html)) fail('<script src="/boot.js"> in its head');
   if (!ICON_TAG.test(html)) fail('<link rel="icon"> for favicon.svg in its head');
-  return html
+  if (!CHARSET_TAG.test(html)) fail('<meta charset="UTF-8" /> to put the policy after');
+  const script = `\n${inlineBootScript(files.boot)}\n`;
+  const styles: string[] = [];
+  const page = html
     .replace(
       ICON_TAG,
       () => `<link rel="icon" href="${svgDataUrl(files.favicon)}" type="image/svg+xml" />`,
     )
     .replace(MODULE_TAG, '')
     .replace(PRELOAD_TAG, '')
-    .replace(STYLESHEET_TAG, (_, href: string) => `<style>${readAsset(href).trim()}</style>`)
+    .replace(STYLESHEET_TAG, (_, href: string) => {
+      const style = readAsset(href).trim();
+      styles.push(style);
+      return `<style>${style}</style>`;
+    })
     .replace(
       BOOT_TAG,
-      () =>
-        `<script data-app="${entry}" data-preload="${preloads.join(' ')}">\n${inlineBootScript(files.boot)}\n</script>`,
+      () => `<script data-app="${entry}" data-preload="${preloads.join(' ')}">${script}</script>`,
     );
+  const policy: PolicyInputs = { scripts: [script], styles, apiBaseUrl };
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${metaPolicy(policy)}" />`;
+  return { html: page.replace(CHARSET_TAG, (charset) => `${charset}\n    ${meta}`), policy };
 }
 
 export function pageStartPlugin(): Plugin {
   let publicDir = '';
   let base = '/';
+  let outDir = '';
+  let apiBaseUrl: string | undefined;
+  let policy: PolicyInputs | undefined;
   return {
     name: 'news-reader-page-start',
     apply: 'build',
     configResolved(config) {
       publicDir = config.publicDir;
       base = config.base;
+      outDir = path.resolve(config.root, config.build.outDir);
+      const configured: unknown = config.env.VITE_API_BASE_URL;
+      apiBaseUrl = typeof configured === 'string' && configured !== '' ? configured : undefined;
+    },
+    writeBundle() {
+      if (policy === undefined) throw new Error('page-start: index.html was never built');
+      writeFileSync(path.join(outDir, '_headers'), netlifyHeaders(policy));
+      writeFileSync(path.join(outDir, '.htaccess'), apacheHeaders(policy));
+      writeFileSync(path.join(outDir, 'nginx-headers.conf'), nginxHeaders(policy));
     },
     transformIndexHtml: {
       // After Vite has written its script, preload and stylesheet tags.
@@ -86,13 +121,20 @@ export function pageStartPlugin(): Plugin {
         const bundle = context.bundle ?? {};
         const read = (name: string) => readFileSync(path.join(publicDir, name), 'utf8');
         const files = { boot: read('boot.js'), favicon: read('favicon.svg') };
-        return startPageAfterLoad(html, files, (url) => {
-          const output = bundle[url.slice(base.length)];
-          if (output?.type !== 'asset') throw new Error(`page-start: no built asset ${url}`);
-          return typeof output.source === 'string'
-            ? output.source
-            : new TextDecoder().decode(output.source);
-        });
+        const started = startPageAfterLoad(
+          html,
+          files,
+          (url) => {
+            const output = bundle[url.slice(base.length)];
+            if (output?.type !== 'asset') throw new Error(`page-start: no built asset ${url}`);
+            return typeof output.source === 'string'
+              ? output.source
+              : new TextDecoder().decode(output.source);
+          },
+          apiBaseUrl,
+        );
+        policy = started.policy;
+        return started.html;
       },
     },
   };
