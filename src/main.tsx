@@ -3,9 +3,9 @@ import { startTransition, StrictMode, useEffect } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter, matchRoutes, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
-import * as v from 'valibot';
 import { PAGE_STATE_ID, PageStateSchema, type PageState } from './app/prerender/page-state.ts';
 import { createRoutes } from './app/router.tsx';
+import { readJson } from './lib/api-client.ts';
 import { createQueryClient } from './lib/query-client.ts';
 import './styles/global.css';
 
@@ -16,7 +16,7 @@ function pageState(): PageState | undefined {
   const element = document.getElementById(PAGE_STATE_ID);
   if (element === null) return undefined;
   try {
-    return v.parse(PageStateSchema, JSON.parse(element.textContent));
+    return readJson(`#${PAGE_STATE_ID}`, element.textContent, PageStateSchema);
   } catch (error) {
     // A page with broken state still works: the app draws it afresh and fetches its data.
     console.warn('The page state could not be read; the page is drawn afresh.', error);

@@ -66,18 +66,38 @@ export async function getJson<TSchema extends v.GenericSchema>(
   // with the app's own page: that is a missing resource, not a broken one.
   if (response.headers.get('content-type')?.includes('text/html')) throw new NotFoundError(url);
 
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    throw new ApiError(url, 'Network error', response.status, { cause: error });
+  }
+  return readJson(url, text, schema);
+}
+
+/**
+ * JSON text checked against the contract: the data, typed, or an ApiError that names the
+ * source and what is wrong, the one kind of error a view shows for bad data. Every payload
+ * the app reads (API responses, a prerendered page's state) goes through here.
+ */
+export function readJson<TSchema extends v.GenericSchema>(
+  source: string,
+  text: string,
+  schema: TSchema,
+): v.InferOutput<TSchema> {
   let body: unknown;
   try {
-    body = await response.json();
+    body = JSON.parse(text);
   } catch (error) {
-    throw new ApiError(url, 'Response is not JSON', response.status, { cause: error });
+    throw new ApiError(source, 'Response is not JSON', undefined, { cause: error });
   }
   const result = v.safeParse(schema, body);
   if (!result.success) {
     const issue = result.issues[0];
     const where = issue ? v.getDotPath(issue) : null;
     throw new ApiError(
-      url,
+      source,
       `Unexpected data${where ? ` at ${where}` : ''} (${issue?.message ?? 'invalid'})`,
     );
   }

@@ -13,9 +13,24 @@ export const PAGE_STATE_ID = 'reader-state';
 
 export const PageStateSchema = v.object({
   mode: v.picklist(['hydrate', 'render']),
-  queries: v.custom<DehydratedState>(
-    (input) => typeof input === 'object' && input !== null && 'queries' in input,
-    'must be a dehydrated query cache',
+  // The shape react-query's hydrate() walks: a state block the browser cannot use is
+  // rejected here (the page is then drawn afresh), never thrown from inside hydration.
+  queries: v.pipe(
+    v.looseObject({
+      queries: v.array(
+        v.looseObject({
+          queryHash: v.string(),
+          queryKey: v.array(v.unknown()),
+          state: v.looseObject({
+            status: v.picklist(['pending', 'error', 'success']),
+            dataUpdatedAt: v.number(),
+          }),
+        }),
+      ),
+      // The prerender never dehydrates mutations.
+      mutations: v.tuple([]),
+    }),
+    v.transform((input) => input as unknown as DehydratedState),
   ),
   loaderData: v.record(v.string(), v.unknown()),
 });
