@@ -12,6 +12,8 @@ import { CHROMIUM_ARGS, chromiumExecutable } from './scripts/chromium.ts';
 const isCI = Boolean(process.env.CI);
 const PORT = 4173;
 const baseURL = `http://127.0.0.1:${PORT}/`;
+/** The hostile-content site (e2e/hostile/build-site.ts), built and served apart. */
+const HOSTILE_PORT = 4175;
 
 const distIndex = path.join(import.meta.dirname, 'dist', 'index.html');
 if (!existsSync(distIndex)) {
@@ -36,6 +38,7 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
+      testIgnore: /hostile\.spec\.ts/,
       use: {
         ...devices['Desktop Chrome'],
         launchOptions: {
@@ -44,12 +47,34 @@ export default defineConfig({
         },
       },
     },
+    {
+      name: 'hostile',
+      testMatch: /hostile\.spec\.ts/,
+      use: {
+        ...devices['Desktop Chrome'],
+        baseURL: `http://127.0.0.1:${HOSTILE_PORT}/`,
+        launchOptions: {
+          executablePath: chromiumExecutable(),
+          args: CHROMIUM_ARGS,
+        },
+      },
+    },
   ],
-  webServer: {
-    command: `node scripts/serve-static.ts dist --port ${PORT} --host 127.0.0.1`,
-    url: baseURL,
-    reuseExistingServer: !isCI,
-    stdout: 'pipe',
-    timeout: 30_000,
-  },
+  webServer: [
+    {
+      command: `node scripts/serve-static.ts dist --port ${PORT} --host 127.0.0.1`,
+      url: baseURL,
+      reuseExistingServer: !isCI,
+      stdout: 'pipe',
+      timeout: 30_000,
+    },
+    {
+      // Builds a whole site from hostile content first (about a minute), then serves it.
+      command: `node e2e/hostile/build-site.ts --port ${HOSTILE_PORT}`,
+      url: `http://127.0.0.1:${HOSTILE_PORT}/`,
+      reuseExistingServer: !isCI,
+      stdout: 'pipe',
+      timeout: 240_000,
+    },
+  ],
 });

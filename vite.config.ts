@@ -9,7 +9,12 @@ export default defineConfig(({ isSsrBuild }) => ({
   // content and search index are the browser build's.
   plugins: [
     react(),
-    ...(isSsrBuild ? [] : [contentPlugin({ contentDir: 'content' }), pageStartPlugin()]),
+    ...(isSsrBuild
+      ? []
+      : [
+          contentPlugin({ contentDir: process.env.READER_CONTENT_DIR ?? 'content' }),
+          pageStartPlugin(),
+        ]),
   ],
   build: {
     target: 'es2022',

@@ -57,6 +57,16 @@ describe('the content build rejects bad content, one message per problem', () =>
     ]);
   });
 
+  it('rejects a section, tag or author with no letter or digit to make its address from', async () => {
+    const problems = await problemsOf({
+      'a.md': article('a', { section: '"<>"', tags: '[UK, "\'>"]' }),
+    });
+    expect(problems).toEqual([
+      `${FILE}:5: section: section name "<>" has no letter or digit to make its address from`,
+      `${FILE}:6: tags.1: tags entry "'>" has no letter or digit to make its address from`,
+    ]);
+  });
+
   it('rejects an image without alt text', async () => {
     const image = '\n  src: photo.png\n  width: 2\n  height: 1';
     expect(await problemsOf({ 'a.md': article('a', { image }) })).toEqual([

@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { SLUG_PATTERN } from '../../src/contract/article.ts';
+import { slugify } from './article-record.ts';
 import { canonicalLanguage } from './language.ts';
 
 const required = (what: string) => `missing ${what}`;
@@ -39,10 +40,22 @@ const language = v.pipe(
   v.transform((value) => canonicalLanguage(value) ?? value),
 );
 
+/** A name the reader makes an address from (`/tags/uk/`) needs a letter or a digit. */
+const addressable = (what: string) =>
+  v.check(
+    (name: string) => slugify(name) !== '',
+    (issue) => `${what} ${JSON.stringify(issue.input)} has no letter or digit to make its address from`,
+  );
+
 const names = (field: string) =>
   v.optional(
     v.array(
-      v.pipe(v.string(`each ${field} entry must be text`), v.trim(), v.minLength(1, `empty ${field} entry`)),
+      v.pipe(
+        v.string(`each ${field} entry must be text`),
+        v.trim(),
+        v.minLength(1, `empty ${field} entry`),
+        addressable(`${field} entry`),
+      ),
       `${field} must be a list, e.g. [One, Two]`,
     ),
     [],
@@ -66,9 +79,21 @@ export const FrontMatterSchema = v.object(
     /** A section, or its path from the top ([Africa, Sudan]) when sections nest. */
     section: v.union(
       [
-        v.pipe(v.string(), v.trim(), v.minLength(1, required('section'))),
         v.pipe(
-          v.array(v.pipe(v.string(), v.trim(), v.minLength(1, 'empty section name'))),
+          v.string(),
+          v.trim(),
+          v.minLength(1, required('section')),
+          addressable('section name'),
+        ),
+        v.pipe(
+          v.array(
+            v.pipe(
+              v.string(),
+              v.trim(),
+              v.minLength(1, 'empty section name'),
+              addressable('section name'),
+            ),
+          ),
           v.minLength(1, required('section')),
         ),
       ],

@@ -3,6 +3,7 @@
  * matter in a fixed key order, then the Markdown body. Writing is atomic, and a file whose
  * bytes would not change is not touched, so a re-run leaves mtimes (and watchers) alone.
  */
+import { slugify } from '../content/article-record.ts';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as v from 'valibot';
@@ -35,8 +36,13 @@ export function renderArticle(
   return { text, unresolved: [...unresolved].sort() };
 }
 
+/** Names a URL can be made from: a section level, tag or author of only marks is dropped. */
+const addressable = (names: string[]) => names.filter((name) => slugify(name) !== '');
+
 function frontMatterOf(article: ImportedArticle): string {
   const { image } = article;
+  const levels = addressable(article.section);
+  const section = levels.length > 0 ? levels : article.section;
   const media = mediaOf(article.body);
   // Keys in the order of the README's example, so imported and hand-written files read alike.
   const data = {
@@ -45,9 +51,9 @@ function frontMatterOf(article: ImportedArticle): string {
     title: article.title,
     published: article.published,
     ...(article.modified === undefined ? {} : { modified: article.modified }),
-    section: article.section.length === 1 ? article.section[0] : article.section,
-    tags: article.tags,
-    authors: article.authors,
+    section: section.length === 1 ? section[0] : section,
+    tags: addressable(article.tags),
+    authors: addressable(article.authors),
     ...(article.standfirst === '' ? {} : { standfirst: article.standfirst }),
     ...(image === undefined
       ? {}

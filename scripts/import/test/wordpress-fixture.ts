@@ -131,7 +131,7 @@ type PostInput = {
   author?: unknown;
 };
 
-function post(input: PostInput) {
+export function post(input: PostInput) {
   return {
     id: input.id,
     date: input.gmt.replace('T18', 'T19'),
