@@ -165,8 +165,9 @@ try {
 }
 
 // 5. The build, as `npm run build` runs it, on this content.
+// The Node running this script runs each step (not whatever `node` is first on PATH).
 const run = (args: string[]) => {
-  const result = spawnSync('npx', args, {
+  const result = spawnSync(process.execPath, args, {
     cwd: repo,
     encoding: 'utf8',
     env: { ...process.env, READER_CONTENT_DIR: content },
@@ -175,12 +176,13 @@ const run = (args: string[]) => {
     throw new Error(`hostile site: ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
   }
 };
+const vite = path.join(repo, 'node_modules', 'vite', 'bin', 'vite.js');
 const dist = path.join(root, 'dist');
 // The server build imports the app's packages: it must sit inside the repository.
 const ssr = path.join(repo, 'node_modules', '.cache', 'reader-hostile', path.basename(root));
-run(['vite', 'build', '--configLoader', 'native', '--outDir', dist, '--logLevel', 'warn']);
+run([vite, 'build', '--configLoader', 'native', '--outDir', dist, '--logLevel', 'warn']);
 run([
-  'vite',
+  vite,
   'build',
   '--configLoader',
   'native',
@@ -192,14 +194,7 @@ run([
   '--logLevel',
   'warn',
 ]);
-run([
-  'node',
-  'scripts/prerender/cli.ts',
-  '--dist',
-  dist,
-  '--server',
-  path.join(ssr, 'entry-server.js'),
-]);
+run(['scripts/prerender/cli.ts', '--dist', dist, '--server', path.join(ssr, 'entry-server.js')]);
 
 const server = await startStaticServer({ root: dist, port: Number(values.port) });
 // Playwright stops the server when the tests end: the built site goes with it.
