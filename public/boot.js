@@ -42,6 +42,13 @@
       link.href = preload[j];
       document.head.appendChild(link);
     }
+    var manifest = script.getAttribute('data-manifest');
+    if (manifest) {
+      var manifestLink = document.createElement('link');
+      manifestLink.rel = 'manifest';
+      manifestLink.href = manifest;
+      document.head.appendChild(manifestLink);
+    }
     // data-app tells a test, or a stylesheet, how far the app is: starting, ready (set by
     // the app once it runs the page) or failed (the page stays plain HTML, still readable).
     root.setAttribute('data-app', 'starting');

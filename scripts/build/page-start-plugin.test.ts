@@ -5,6 +5,7 @@ import { inlineBootScript, startPageAfterLoad } from './page-start-plugin.ts';
 const built = `<head>
     <meta charset="UTF-8" />
     <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+    <link rel="manifest" href="/manifest.webmanifest" />
     <script src="/boot.js"></script>
     <script type="module" crossorigin src="/assets/index-a1.js"></script>
     <link rel="modulepreload" crossorigin href="/assets/shared-b2.js">
@@ -22,9 +23,9 @@ describe('startPageAfterLoad', () => {
     const { html } = startPageAfterLoad(built, files, (url) => assets[url] ?? '');
     expect(html).toContain('<style>h1{color:red}</style>');
     expect(html).toContain(
-      '<script data-app="/assets/index-a1.js" data-preload="/assets/shared-b2.js">\n(function () {\n  run();\n})();\n</script>',
+      '<script data-app="/assets/index-a1.js" data-preload="/assets/shared-b2.js" data-manifest="/manifest.webmanifest">\n(function () {\n  run();\n})();\n</script>',
     );
-    expect(html).not.toMatch(/ src=|modulepreload|rel="stylesheet"|favicon/);
+    expect(html).not.toMatch(/ src=|modulepreload|rel="stylesheet"|rel="manifest"|favicon/);
     expect(html).toContain(
       '<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22%3E%3Cpath fill=%22%230b3d3a%22/%3E%3C/svg%3E" type="image/svg+xml" />',
     );

@@ -10,6 +10,8 @@
  *   to itself;
  * - the favicon (a 0.2 KB SVG) is a data URL: the browser asks for an icon as soon as the
  *   page has loaded, and that request would stand before the hero's paint too;
+ * - the web app manifest link leaves the HTML too (boot.js adds it with the app): Chromium
+ *   fetches a manifest, and an icon from it, as soon as it sees one;
  * - the Content-Security-Policy goes first in the head as a meta tag, with the hashes of the
  *   inline script and style, and beside the pages as host configuration (`_headers`,
  *   `.htaccess`, `nginx-headers.conf`), which also forbids framing (decision 009).
@@ -33,6 +35,7 @@ const BOOT_TAG = /<script src="[^"]*boot\.js"><\/script>/;
 const MODULE_TAG = /\s*<script type="module" crossorigin src="([^"]+)"><\/script>/;
 const PRELOAD_TAG = /\s*<link rel="modulepreload" crossorigin href="([^"]+)">/g;
 const STYLESHEET_TAG = /<link rel="stylesheet" crossorigin href="([^"]+)">/g;
+const MANIFEST_TAG = /\s*<link rel="manifest" href="([^"]+)" \/>/;
 const ICON_TAG = /<link rel="icon" href="[^"]*favicon\.svg" type="image\/svg\+xml" \/>/;
 
 /** An SVG as a `data:` URL, percent-encoded only where it must be (smaller than base64). */
@@ -69,6 +72,7 @@ export function startPageAfterLoad(
   if (!BOOT_TAG.test(html)) fail('<script src="/boot.js"> in its head');
   if (!ICON_TAG.test(html)) fail('<link rel="icon"> for favicon.svg in its head');
   if (!CHARSET_TAG.test(html)) fail('<meta charset="UTF-8" /> to put the policy after');
+  const manifest = MANIFEST_TAG.exec(html)?.[1] ?? fail('<link rel="manifest"> in its head');
   const script = `\n${inlineBootScript(files.boot)}\n`;
   const styles: string[] = [];
   const page = html
@@ -76,6 +80,7 @@ export function startPageAfterLoad(
       ICON_TAG,
       () => `<link rel="icon" href="${svgDataUrl(files.favicon)}" type="image/svg+xml" />`,
     )
+    .replace(MANIFEST_TAG, '')
     .replace(MODULE_TAG, '')
     .replace(PRELOAD_TAG, '')
     .replace(STYLESHEET_TAG, (_, href: string) => {
@@ -85,7 +90,8 @@ export function startPageAfterLoad(
     })
     .replace(
       BOOT_TAG,
-      () => `<script data-app="${entry}" data-preload="${preloads.join(' ')}">${script}</script>`,
+      () =>
+        `<script data-app="${entry}" data-preload="${preloads.join(' ')}" data-manifest="${manifest}">${script}</script>`,
     );
   const policy: PolicyInputs = { scripts: [script], styles, apiBaseUrl };
   const meta = `<meta http-equiv="Content-Security-Policy" content="${metaPolicy(policy)}" />`;
