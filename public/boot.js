@@ -49,8 +49,8 @@
       manifestLink.href = manifest;
       document.head.appendChild(manifestLink);
     }
-    // data-app tells a test, or a stylesheet, how far the app is: starting, ready (set by
-    // the app once it runs the page) or failed (the page stays plain HTML, still readable).
+    // data-app says how far the app is (the end-to-end tests wait for it): starting, ready
+    // (set by the app once it runs the page) or failed (the page stays plain HTML, readable).
     root.setAttribute('data-app', 'starting');
     import(app).then(null, function (error) {
       root.setAttribute('data-app', 'failed');
@@ -77,13 +77,16 @@
       });
       return;
     }
-    new PerformanceObserver(function (list) {
+    var observer = new PerformanceObserver(function (list) {
       var entries = list.getEntries();
       for (var k = 0; k < entries.length; k++) {
         var name = hero ? entries[k].identifier : entries[k].name;
-        if (name === (hero ? 'article-hero' : 'first-contentful-paint')) setTimeout(begin);
+        if (name !== (hero ? 'article-hero' : 'first-contentful-paint')) continue;
+        observer.disconnect();
+        setTimeout(begin);
       }
-    }).observe({ type: type, buffered: true });
+    });
+    observer.observe({ type: type, buffered: true });
   };
   if (document.readyState === 'complete') afterLoad();
   else addEventListener('load', afterLoad);
