@@ -28,18 +28,15 @@ export const test = base.extend<{ consoleGuard: ConsoleGuard }>({
             document.querySelector('script[data-app]') === null ||
             /^(ready|failed)$/.test(document.documentElement.dataset.app ?? ''),
         );
-      const goto = page.goto.bind(page);
-      const reload = page.reload.bind(page);
-      page.goto = async (...args) => {
-        const response = await goto(...args);
-        await started();
-        return response;
-      };
-      page.reload = async (...args) => {
-        const response = await reload(...args);
-        await started();
-        return response;
-      };
+      const thenStarted =
+        <A extends unknown[], R>(navigate: (...args: A) => Promise<R>) =>
+        async (...args: A): Promise<R> => {
+          const response = await navigate(...args);
+          await started();
+          return response;
+        };
+      page.goto = thenStarted(page.goto.bind(page));
+      page.reload = thenStarted(page.reload.bind(page));
     }
     await use(page);
   },

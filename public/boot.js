@@ -31,24 +31,19 @@
   var script = document.currentScript;
   var app = script && script.getAttribute('data-app');
   if (!app) return;
+  var addLink = function (rel, href) {
+    var link = document.createElement('link');
+    link.rel = rel;
+    if (rel === 'modulepreload') link.crossOrigin = '';
+    link.href = href;
+    document.head.appendChild(link);
+  };
   var start = function () {
     // The entry's own imports are fetched alongside it, not one after another.
     var preload = (script.getAttribute('data-preload') || '').split(' ');
-    for (var j = 0; j < preload.length; j++) {
-      if (!preload[j]) continue;
-      var link = document.createElement('link');
-      link.rel = 'modulepreload';
-      link.crossOrigin = '';
-      link.href = preload[j];
-      document.head.appendChild(link);
-    }
+    for (var j = 0; j < preload.length; j++) if (preload[j]) addLink('modulepreload', preload[j]);
     var manifest = script.getAttribute('data-manifest');
-    if (manifest) {
-      var manifestLink = document.createElement('link');
-      manifestLink.rel = 'manifest';
-      manifestLink.href = manifest;
-      document.head.appendChild(manifestLink);
-    }
+    if (manifest) addLink('manifest', manifest);
     // data-app says how far the app is (the end-to-end tests wait for it): starting, ready
     // (set by the app once it runs the page) or failed (the page stays plain HTML, readable).
     root.setAttribute('data-app', 'starting');

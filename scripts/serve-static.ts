@@ -19,6 +19,7 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createGzip } from 'node:zlib';
+import { HOST_CONFIGS } from './build/content-security-policy.ts';
 
 export type StaticServerOptions = {
   /** The directory to serve, usually `dist`. */
@@ -197,21 +198,20 @@ function matches(pattern: string, urlPath: string): boolean {
 }
 
 /** The host's own files beside the site, which a host reads and never serves. */
-const HOST_FILES = new Set(['/_headers', '/.htaccess', '/nginx-headers.conf']);
+const HOST_FILES = new Set(Object.keys(HOST_CONFIGS).map((name) => `/${name}`));
 
 function createHandler(root: string, rewrite: boolean, headerRules: HeaderRule[]) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const requestPath = (request.url ?? '/').split(/[?#]/, 1)[0] ?? '/';
+    // Only the path matters; the query string (`?page=2`) is the app's business.
+    const urlPath = (request.url ?? '/').split(/[?#]/, 1)[0] ?? '/';
     for (const rule of headerRules) {
-      if (!matches(rule.pattern, requestPath)) continue;
+      if (!matches(rule.pattern, urlPath)) continue;
       for (const [name, value] of rule.headers) response.setHeader(name, value);
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       send(response, 405, 'Method not allowed\n', { allow: 'GET, HEAD' });
       return;
     }
-    // Only the path matters; the query string (`?page=2`) is the app's business.
-    const urlPath = requestPath;
     if (HOST_FILES.has(urlPath)) {
       send(response, 404, 'Not found\n');
       return;

@@ -103,3 +103,13 @@ export function nginxHeaders(inputs: PolicyInputs): string {
     '',
   ].join('\n');
 }
+
+/**
+ * The host configurations the build writes beside the pages, by file name. Hosts read them
+ * and never serve them (the preview server hides them too).
+ */
+export const HOST_CONFIGS: Record<string, (inputs: PolicyInputs) => string> = {
+  _headers: netlifyHeaders,
+  '.htaccess': apacheHeaders,
+  'nginx-headers.conf': nginxHeaders,
+};

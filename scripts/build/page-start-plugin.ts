@@ -23,13 +23,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
-import {
-  apacheHeaders,
-  metaPolicy,
-  netlifyHeaders,
-  nginxHeaders,
-  type PolicyInputs,
-} from './content-security-policy.ts';
+import { HOST_CONFIGS, metaPolicy, type PolicyInputs } from './content-security-policy.ts';
 
 const BOOT_TAG = /<script src="[^"]*boot\.js"><\/script>/;
 const MODULE_TAG = /\s*<script type="module" crossorigin src="([^"]+)"><\/script>/;
@@ -116,9 +110,9 @@ export function pageStartPlugin(): Plugin {
     },
     writeBundle() {
       if (policy === undefined) throw new Error('page-start: index.html was never built');
-      writeFileSync(path.join(outDir, '_headers'), netlifyHeaders(policy));
-      writeFileSync(path.join(outDir, '.htaccess'), apacheHeaders(policy));
-      writeFileSync(path.join(outDir, 'nginx-headers.conf'), nginxHeaders(policy));
+      for (const [name, write] of Object.entries(HOST_CONFIGS)) {
+        writeFileSync(path.join(outDir, name), write(policy));
+      }
     },
     transformIndexHtml: {
       // After Vite has written its script, preload and stylesheet tags.
