@@ -10,10 +10,11 @@ import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from './scripts/chromium.ts';
 
 const isCI = Boolean(process.env.CI);
-const PORT = 4173;
+// Ports can be moved (E2E_PORT, E2E_HOSTILE_PORT) to run two checkouts' suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 const baseURL = `http://127.0.0.1:${PORT}/`;
 /** The hostile-content site (e2e/hostile/build-site.ts), built and served apart. */
-const HOSTILE_PORT = 4175;
+const HOSTILE_PORT = Number(process.env.E2E_HOSTILE_PORT ?? 4175);
 
 const distIndex = path.join(import.meta.dirname, 'dist', 'index.html');
 if (!existsSync(distIndex)) {
