@@ -42,6 +42,10 @@ export default defineConfig({
       testIgnore: /hostile\.spec\.ts/,
       use: {
         ...devices['Desktop Chrome'],
+        // The service worker answers from its caches, where page.route cannot see: suites
+        // that route requests get the network itself. The offline, saved-articles and
+        // security suites let the worker run.
+        serviceWorkers: 'block',
         launchOptions: {
           executablePath: chromiumExecutable(),
           args: CHROMIUM_ARGS,

@@ -49,7 +49,7 @@ test('"Load more" appends the next page in place; numbered links page through', 
   await page.getByRole('button', { name: 'Load more' }).click();
   await expect(cards).toHaveCount(20);
   await expect(page).toHaveURL('/');
-  await expect(page.getByRole('status')).toHaveText('Showing pages 1 to 2 of 3');
+  await expect(page.getByRole('main').getByRole('status')).toHaveText('Showing pages 1 to 2 of 3');
 
   await page
     .getByRole('navigation', { name: 'Pages' })

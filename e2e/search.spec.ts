@@ -24,7 +24,7 @@ test('nothing of search loads until the reader uses it; then "Bibby" finds the s
     .filter({ has: page.getByRole('link', { name: seed.title }) });
   await expect(result).toBeVisible();
   await expect(result.locator('mark').first()).toHaveText('Bibby');
-  await expect(page.getByRole('status')).toHaveText(/^\d+ results?$/);
+  await expect(page.getByRole('main').getByRole('status')).toHaveText(/^\d+ results?$/);
   expect(searchRequests.length).toBeGreaterThan(0);
 
   await result.getByRole('link', { name: seed.title }).click();
@@ -46,7 +46,7 @@ test('no results says so and offers the latest articles; clear empties the box',
   page,
 }) => {
   await page.goto('/search/?q=zzyzx');
-  await expect(page.getByRole('status')).toHaveText('0 results');
+  await expect(page.getByRole('main').getByRole('status')).toHaveText('0 results');
   await expect(page.getByText('No articles match “zzyzx”.', { exact: false })).toBeVisible();
   await expect(page.getByRole('article').first()).toBeVisible();
   await page.getByRole('button', { name: 'Clear search' }).click();

@@ -5,6 +5,9 @@ import { createBrowserRouter, matchRoutes, type RouteObject } from 'react-router
 import { RouterProvider } from 'react-router/dom';
 import { PAGE_STATE_ID, PageStateSchema, type PageState } from './app/prerender/page-state.ts';
 import { createRoutes } from './app/router.tsx';
+import { persistQueryCache } from './features/offline/lib/persisted-cache.ts';
+import { registerServiceWorker } from './features/offline/lib/service-worker.ts';
+import { libraryQueries } from './features/saved/api/library-queries.ts';
 import { readJson } from './lib/api-client.ts';
 import { createQueryClient } from './lib/query-client.ts';
 import './styles/global.css';
@@ -41,6 +44,11 @@ async function loadLazyRoutes(routes: RouteObject[]) {
 const state = pageState();
 const isHydrating = state?.mode === 'hydrate';
 if (isHydrating) hydrate(queryClient, state.queries);
+// The cache kept on this device, read back before the first render (a few milliseconds,
+// never more than half a second): a page drawn afresh offline shows the last content at
+// once, and links from a prerendered page find what was read before. A prerendered page's
+// own data is newer and is kept.
+await persistQueryCache(queryClient, [libraryQueries.all()]);
 const routes = createRoutes(queryClient);
 if (isHydrating) await loadLazyRoutes(routes);
 const router = createBrowserRouter(
@@ -62,6 +70,12 @@ if (container === null) throw new Error('index.html has no #root element');
 function AppStarted() {
   useEffect(() => {
     document.documentElement.dataset.app = 'ready';
+    // Offline reading (src/service-worker/sw.ts): only in a build, where pages are files.
+    if (import.meta.env.PROD) {
+      registerServiceWorker(import.meta.env.BASE_URL).catch((error: unknown) => {
+        console.warn('The reader will not work offline: its service worker failed.', error);
+      });
+    }
   }, []);
   return null;
 }

@@ -29,7 +29,7 @@ describe('content security policy', () => {
       "base-uri 'self'",
       "form-action 'self'",
       "require-trusted-types-for 'script'",
-      "trusted-types 'none'",
+      'trusted-types reader-service-worker',
       "frame-ancestors 'none'",
     ]);
     expect(policy).not.toMatch(/unsafe/);

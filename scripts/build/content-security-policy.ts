@@ -4,10 +4,11 @@
  * Scripts, styles, images and data come from the site itself (and from the API's origin
  * when the API lives elsewhere). The only inline code is the page-start script and the
  * inlined stylesheet (decision 008), allowed by their hashes, never by 'unsafe-inline'.
- * Trusted Types are required, and no policy may be made, so no string can ever reach a
- * script sink (innerHTML, script text, eval). See docs/decisions/009-content-security-policy.md.
+ * Trusted Types are required, and the only policy that may be made vouches for the service
+ * worker's URL, so no other string can ever reach a script sink (innerHTML, script text, eval). See docs/decisions/009-content-security-policy.md.
  */
 import { createHash } from 'node:crypto';
+import { WORKER_URL_POLICY } from '../../src/service-worker/names.ts';
 
 export type PolicyInputs = {
   /** Inline `<script>` texts, exactly as they stand between the tags. */
@@ -43,7 +44,8 @@ export function policyDirectives({ scripts, styles, apiBaseUrl }: PolicyInputs):
     "base-uri 'self'",
     "form-action 'self'",
     "require-trusted-types-for 'script'",
-    "trusted-types 'none'",
+    // One policy, which vouches for the service worker's URL only.
+    `trusted-types ${WORKER_URL_POLICY}`,
   ];
 }
 

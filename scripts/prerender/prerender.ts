@@ -107,6 +107,7 @@ export async function prerender(options: PrerenderOptions): Promise<PrerenderSta
     ...(isFull
       ? [
           { path: '/search/', file: 'search/index.html', mode: 'render' as const },
+          { path: '/saved/', file: 'saved/index.html', mode: 'render' as const },
           { path: '/404/not-found/', file: '404.html', mode: 'render' as const },
         ]
       : []),

@@ -6,6 +6,7 @@ import { RouteError } from '../components/route-error.tsx';
 import { archiveRoutes } from './routes/archive.tsx';
 import { articleRoute } from './routes/article.tsx';
 import { homeRoutes } from './routes/home.tsx';
+import { savedRoute } from './routes/saved.tsx';
 import { searchRoute } from './routes/search.tsx';
 import { RootHydrateFallback, RootLayout } from './routes/root.tsx';
 
@@ -26,6 +27,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
         ...homeRoutes(queryClient),
         ...archiveRoutes(queryClient),
         searchRoute(),
+        savedRoute(),
         articleRoute(queryClient),
         { path: '*', Component: NotFound },
       ],

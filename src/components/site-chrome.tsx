@@ -29,6 +29,9 @@ export function SiteChrome({ children, isBusy = false }: SiteChromeProps) {
           <p className="masthead__tagline">{site.tagline}</p>
           <div className="masthead__tools">
             <SearchBox />
+            <Link to={paths.saved()} className="masthead__saved">
+              {m.savedNav}
+            </Link>
             <ThemeToggle />
           </div>
         </div>

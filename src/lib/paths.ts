@@ -16,6 +16,8 @@ export const paths = {
     const query = params?.toString() ?? '';
     return query === '' ? '/search/' : `/search/?${query}`;
   },
+  /** Articles saved on this device (drawn by the browser: the server cannot know them). */
+  saved: () => '/saved/',
   archive: (kind: ArchiveKind, path: string, page = 1) => {
     const folder = { section: 'category', tag: 'tags', author: 'author' }[kind];
     return withPage(`/${folder}/${path}/`, page);

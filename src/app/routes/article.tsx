@@ -3,6 +3,7 @@ import { useParams, type LoaderFunctionArgs, type RouteObject } from 'react-rout
 import { RouteError } from '../../components/route-error.tsx';
 import { articleQueries } from '../../features/articles/api/article-queries.ts';
 import { ArticlePage } from '../../features/articles/components/article-page.tsx';
+import { getSaved } from '../../features/saved/api/library-store.ts';
 import { loadOrThrow } from '../load-or-throw.ts';
 
 function ArticleRoute() {
@@ -16,7 +17,17 @@ export function articleRoute(queryClient: QueryClient): RouteObject {
   return {
     path: ':slug',
     loader: async ({ params }: LoaderFunctionArgs) => {
-      await loadOrThrow(queryClient, articleQueries.detail(params.slug ?? ''));
+      const options = articleQueries.detail(params.slug ?? '');
+      try {
+        await loadOrThrow(queryClient, options);
+      } catch (error) {
+        // A saved article is read from the reader's device when the network cannot give
+        // it: offline, on a failing server, or after the newsroom took it down.
+        const saved = await getSaved(params.slug ?? '').catch(() => undefined);
+        if (saved === undefined) throw error;
+        // As old data: the next visit with a network fetches the current version.
+        queryClient.setQueryData(options.queryKey, saved.article, { updatedAt: 0 });
+      }
       return null;
     },
     Component: ArticleRoute,

@@ -43,7 +43,9 @@ describe('the home route', () => {
     await screen.findByRole('heading', { level: 1, name: 'Latest news' });
     expect(screen.getAllByRole('article')).toHaveLength(10);
     await user.click(screen.getByRole('button', { name: 'Load more' }));
-    expect(await screen.findByRole('status')).toHaveTextContent('Showing pages 1 to 2 of 3');
+    expect(await within(screen.getByRole('main')).findByRole('status')).toHaveTextContent(
+      'Showing pages 1 to 2 of 3',
+    );
     expect(screen.getAllByRole('article')).toHaveLength(20);
     expect(router.state.location.pathname).toBe('/');
   });

@@ -1,7 +1,11 @@
+import { useQueryClient } from '@tanstack/react-query';
 import type { ArticleSummary } from '../../../contract/article.ts';
 import { TimeStamp } from '../../../components/time-stamp.tsx';
 import { site } from '../../../config/site.ts';
-import { dirOf, useInterfaceLocale } from '../../../lib/i18n/i18n.tsx';
+import { dirOf, useInterfaceLocale, useMessages } from '../../../lib/i18n/i18n.tsx';
+import { SaveButton } from '../../saved/components/save-button.tsx';
+import { useIsRead } from '../../saved/lib/read-marks.ts';
+import { articleQueries } from '../api/article-queries.ts';
 import { ArticleLink } from './article-link.tsx';
 import { ResponsiveImage } from './responsive-image.tsx';
 
@@ -12,14 +16,21 @@ type ArticleCardProps = {
   headingLevel?: 2 | 3;
 };
 
-/** An article in a list: thumbnail, section, headline as the link, standfirst and date. */
+/**
+ * An article in a list: thumbnail, section, headline as the link, standfirst and date, and
+ * "Save for later". An article already read on this device is marked so, in words as well
+ * as in a quieter headline.
+ */
 export function ArticleCard({ article, isAboveFold = false, headingLevel = 2 }: ArticleCardProps) {
   const Heading = `h${headingLevel}` as const;
   const ui = useInterfaceLocale();
+  const m = useMessages();
+  const queryClient = useQueryClient();
+  const isRead = useIsRead(article.slug);
   const lang = article.lang ?? site.language;
   // The card's words are the article's, in its language; its date is the interface's.
   return (
-    <article className="card" lang={lang} dir={dirOf(lang)}>
+    <article className={isRead ? 'card card--read' : 'card'} lang={lang} dir={dirOf(lang)}>
       <div className="card__text">
         <p className="card__section">{article.section.name}</p>
         <Heading className="card__title">
@@ -30,6 +41,13 @@ export function ArticleCard({ article, isAboveFold = false, headingLevel = 2 }: 
         {article.standfirst && <p className="card__standfirst">{article.standfirst}</p>}
         <p className="card__date" lang={ui} dir={dirOf(ui)}>
           <TimeStamp iso={article.published} form="date" />
+          {isRead && <span className="card__read">{m.alreadyRead}</span>}
+          <SaveButton
+            slug={article.slug}
+            title={article.title}
+            getArticle={() => queryClient.query(articleQueries.detail(article.slug))}
+            isInList
+          />
         </p>
       </div>
       {article.image && (

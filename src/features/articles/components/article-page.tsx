@@ -5,6 +5,8 @@ import type { Article } from '../../../contract/article.ts';
 import { site } from '../../../config/site.ts';
 import { dirOf, LanguageScope, useMessages } from '../../../lib/i18n/i18n.tsx';
 import { paths, sectionPath } from '../../../lib/paths.ts';
+import { SaveButton } from '../../saved/components/save-button.tsx';
+import { useMarkRead } from '../../saved/lib/read-marks.ts';
 import { articleQueries } from '../api/article-queries.ts';
 import { readingMinutes } from '../lib/reading-time.ts';
 import { ArticleBody } from './article-body.tsx';
@@ -23,6 +25,7 @@ import { TagList } from './tag-list.tsx';
 export function ArticlePage({ slug }: { slug: string }) {
   const { data: article } = useSuspenseQuery(articleQueries.detail(slug));
   const lang = article.lang ?? site.language;
+  useMarkRead(slug);
   return (
     <LanguageScope lang={lang}>
       <ArticleView article={article} lang={lang} />
@@ -63,6 +66,11 @@ const ArticleView = memo(function ArticleView({
         <div className="article__tools">
           <p className="article__reading-time">{m.readingTime(readingMinutes(article))}</p>
           <ShareButton title={article.title} url={url} />
+          <SaveButton
+            slug={article.slug}
+            title={article.title}
+            getArticle={() => Promise.resolve(article)}
+          />
         </div>
       </header>
       {article.image && <Figure image={article.image} isHero />}

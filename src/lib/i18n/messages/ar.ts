@@ -111,4 +111,24 @@ export const ar: Messages = {
   showMoreResults: 'عرض مزيد من النتائج',
   noResults: (query) =>
     `لا توجد مقالات تطابق «${query}». تحقق من الإملاء، أو جرّب كلمات أقل، أو اقرأ آخر الأخبار:`,
+
+  saveLabel: 'احفظ للقراءة لاحقًا',
+  savedLabel: 'محفوظ',
+  saveFailed: 'تعذّر الحفظ على هذا الجهاز',
+  alreadyRead: 'مقروء',
+  savedNav: 'المحفوظات',
+  savedTitle: 'المقالات المحفوظة',
+  savedDescription: 'مقالات محفوظة على هذا الجهاز، تُقرأ مع الاتصال أو من دونه.',
+  savedEmpty: 'لم تحفظ شيئًا بعد. استخدم «احفظ للقراءة لاحقًا» في أي مقال ليبقى هنا ويُقرأ دون اتصال.',
+  savedUnavailable:
+    'هذا المتصفح لا يسمح بحفظ المقالات على هذا الجهاز (قد يكون ذلك بسبب التصفح الخاص).',
+  exportSaved: 'تصدير المقالات المحفوظة',
+  importSaved: 'استيراد مقالات محفوظة',
+  importDone: (added, updated, unchanged) =>
+    `تم الاستيراد: أُضيف ${number.format(added)}، وحُدِّث ${number.format(updated)}، وكان ${number.format(unchanged)} موجودًا.`,
+  importFailed: (reason) => `لم يُستورد شيء. ${reason}`,
+  offline: 'أنت غير متصل. ما زال بإمكانك قراءة المقالات التي فتحتها أو حفظتها.',
+  online: 'عاد الاتصال.',
+  updateReady: 'إصدار جديد من القارئ جاهز.',
+  updateNow: 'حدِّث',
 };

@@ -88,6 +88,27 @@ export const en = {
   showMoreResults: 'Show more results',
   noResults: (query: string) =>
     `No articles match “${query}”. Check the spelling, try fewer words, or read the latest news:`,
+
+  saveLabel: 'Save for later',
+  savedLabel: 'Saved',
+  saveFailed: 'Could not save on this device',
+  alreadyRead: 'Read',
+  savedNav: 'Saved',
+  savedTitle: 'Saved articles',
+  savedDescription: 'Articles saved on this device, to read with or without a connection.',
+  savedEmpty:
+    'Nothing saved yet. Use “Save for later” on any article to keep it here, readable offline.',
+  savedUnavailable:
+    'This browser does not let the reader keep articles on this device (private browsing can do this).',
+  exportSaved: 'Export saved articles',
+  importSaved: 'Import saved articles',
+  importDone: (added: number, updated: number, unchanged: number) =>
+    `Imported: ${number.format(added)} added, ${number.format(updated)} updated, ${number.format(unchanged)} already here.`,
+  importFailed: (reason: string) => `Nothing was imported. ${reason}`,
+  offline: 'You are offline. Articles you have opened or saved can still be read.',
+  online: 'You are back online.',
+  updateReady: 'A new version of the reader is ready.',
+  updateNow: 'Update',
 };
 
 type Widen<T> = T extends string

@@ -82,4 +82,25 @@ export const tr: Messages = {
   showMoreResults: 'Daha fazla sonuç göster',
   noResults: (query) =>
     `“${query}” ile eşleşen haber yok. Yazımı kontrol edin, daha az kelime deneyin ya da son haberleri okuyun:`,
+
+  saveLabel: 'Sonra oku',
+  savedLabel: 'Kaydedildi',
+  saveFailed: 'Bu cihaza kaydedilemedi',
+  alreadyRead: 'Okundu',
+  savedNav: 'Kaydedilenler',
+  savedTitle: 'Kaydedilen haberler',
+  savedDescription: 'Bu cihaza kaydedilen, bağlantıyla ya da bağlantısız okunabilen haberler.',
+  savedEmpty:
+    'Henüz kaydedilen bir şey yok. Bir haberi burada tutmak ve çevrimdışı okumak için “Sonra oku”yu kullanın.',
+  savedUnavailable:
+    'Bu tarayıcı haberlerin bu cihaza kaydedilmesine izin vermiyor (gizli pencere buna yol açabilir).',
+  exportSaved: 'Kaydedilenleri dışa aktar',
+  importSaved: 'Kaydedilenleri içe aktar',
+  importDone: (added, updated, unchanged) =>
+    `İçe aktarıldı: ${number.format(added)} eklendi, ${number.format(updated)} güncellendi, ${number.format(unchanged)} zaten vardı.`,
+  importFailed: (reason) => `Hiçbir şey içe aktarılmadı. ${reason}`,
+  offline: 'Çevrimdışısınız. Açtığınız ya da kaydettiğiniz haberleri yine de okuyabilirsiniz.',
+  online: 'Yeniden çevrimiçisiniz.',
+  updateReady: 'Okuyucunun yeni bir sürümü hazır.',
+  updateNow: 'Güncelle',
 };

@@ -1,0 +1,112 @@
+/**
+ * The reader's library on this device, in IndexedDB: articles saved for later (each with
+ * the whole article, so it reads with no network) and the articles already read.
+ *
+ * Each article is its own record, written in its own transaction: two tabs saving at the
+ * same moment write two records, and neither can overwrite the other's (a single list
+ * stored as one value would lose one tab's save). Records are checked against the article
+ * contract when read back, so a damaged one is skipped, never shown half or thrown.
+ */
+import { clear, createStore, del, entries, get, keys, set, type UseStore } from 'idb-keyval';
+import * as v from 'valibot';
+import { ArticleSchema, type Article } from '../../../contract/article.ts';
+
+export const SavedArticleSchema = v.object({
+  /** When the reader saved it, ISO 8601. */
+  savedAt: v.pipe(v.string(), v.isoTimestamp()),
+  article: ArticleSchema,
+});
+export type SavedArticle = v.InferOutput<typeof SavedArticleSchema>;
+
+/** IndexedDB can be missing or refused (some private modes, locked-down browsers). */
+export class LibraryUnavailableError extends Error {
+  constructor(cause?: unknown) {
+    super('This browser does not let the reader keep articles on this device', { cause });
+    this.name = 'LibraryUnavailableError';
+  }
+}
+
+let stores: { saved: UseStore; read: UseStore } | undefined;
+
+/** Opened on first use: a page that never saves or lists never touches IndexedDB. */
+function library() {
+  if (typeof indexedDB === 'undefined' || indexedDB === null) throw new LibraryUnavailableError();
+  stores ??= {
+    saved: createStore('reader-saved', 'articles'),
+    read: createStore('reader-read', 'articles'),
+  };
+  return stores;
+}
+
+async function attempt<T>(work: () => Promise<T>): Promise<T> {
+  let pending: Promise<T>;
+  try {
+    pending = work();
+  } catch (error) {
+    throw error instanceof LibraryUnavailableError ? error : new LibraryUnavailableError(error);
+  }
+  try {
+    return await pending;
+  } catch (error) {
+    // Opening the database fails where storage is refused: the same answer, said plainly.
+    if (error instanceof DOMException && error.name !== 'QuotaExceededError') {
+      throw new LibraryUnavailableError(error);
+    }
+    throw error;
+  }
+}
+
+export function isLibraryAvailable(): boolean {
+  try {
+    library();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Every saved article, newest save first; records that fail the contract are left out. */
+export function listSaved(): Promise<SavedArticle[]> {
+  return attempt(async () => {
+    const records = await entries<string, unknown>(library().saved);
+    const saved: SavedArticle[] = [];
+    for (const [slug, record] of records) {
+      const result = v.safeParse(SavedArticleSchema, record);
+      if (result.success) saved.push(result.output);
+      else console.warn(`The saved copy of "${slug}" is damaged and is not shown.`);
+    }
+    return saved.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+  });
+}
+
+export function savedSlugs(): Promise<Set<string>> {
+  return attempt(async () => new Set(await keys<string>(library().saved)));
+}
+
+export function getSaved(slug: string): Promise<SavedArticle | undefined> {
+  return attempt(async () => {
+    const result = v.safeParse(SavedArticleSchema, await get(slug, library().saved));
+    return result.success ? result.output : undefined;
+  });
+}
+
+export function saveArticle(article: Article, savedAt = new Date().toISOString()): Promise<void> {
+  return attempt(() => set(article.slug, { savedAt, article }, library().saved));
+}
+
+export function removeSaved(slug: string): Promise<void> {
+  return attempt(() => del(slug, library().saved));
+}
+
+export function readSlugs(): Promise<Set<string>> {
+  return attempt(async () => new Set(await keys<string>(library().read)));
+}
+
+export function markRead(slug: string, readAt = new Date().toISOString()): Promise<void> {
+  return attempt(() => set(slug, readAt, library().read));
+}
+
+/** For tests: an empty library. */
+export async function clearLibrary(): Promise<void> {
+  await Promise.all([clear(library().saved), clear(library().read)]);
+}

@@ -1,0 +1,63 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Article } from '../../../contract/article.ts';
+import { useMessages } from '../../../lib/i18n/i18n.tsx';
+import { libraryQueries } from '../api/library-queries.ts';
+import { removeSaved, saveArticle } from '../api/library-store.ts';
+import { libraryChanged } from '../lib/library-sync.ts';
+import { keepPhotoOffline } from '../lib/keep-photo.ts';
+
+type SaveButtonProps = {
+  slug: string;
+  title: string;
+  /** The whole article, to keep: from the cache on its page, fetched from a list. */
+  getArticle: () => Promise<Article>;
+  /** In a list, the button names its article; on the article's page it need not. */
+  isInList?: boolean;
+};
+
+/**
+ * "Save for later": keeps the whole article (and its photo) on this device, to read with no
+ * network. A toggle (aria-pressed). Where the browser keeps nothing (no IndexedDB) there is
+ * no button: the reader reads online as before.
+ */
+export function SaveButton({ slug, title, getArticle, isInList = false }: SaveButtonProps) {
+  const m = useMessages();
+  const queryClient = useQueryClient();
+  const { data: saved } = useQuery(libraryQueries.savedSlugs());
+  const isSaved = saved?.has(slug) ?? false;
+  const toggle = useMutation({
+    mutationFn: async () => {
+      if (isSaved) return removeSaved(slug);
+      const article = await getArticle();
+      await saveArticle(article);
+      await keepPhotoOffline(article);
+    },
+    onSettled: () => libraryChanged(queryClient),
+  });
+  // Not in the prerendered HTML (it would do nothing until the app starts), nor where the
+  // library cannot be opened: the button comes once the library has answered.
+  if (saved === undefined) return null;
+  const label = isSaved ? m.savedLabel : m.saveLabel;
+  return (
+    <span className="save">
+      <button
+        type="button"
+        className="save__button"
+        aria-pressed={isSaved}
+        aria-label={isInList ? `${label}: ${title}` : undefined}
+        disabled={toggle.isPending}
+        onClick={() => toggle.mutate()}
+      >
+        <span aria-hidden="true" className="save__icon">
+          {isSaved ? '★' : '☆'}
+        </span>{' '}
+        {label}
+      </button>
+      {toggle.isError && (
+        <span className="save__error" role="alert">
+          {m.saveFailed}
+        </span>
+      )}
+    </span>
+  );
+}

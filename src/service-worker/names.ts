@@ -1,0 +1,21 @@
+/**
+ * Names the service worker and the app share: the app adds a saved article's photo to the
+ * photo cache itself, and asks a waiting new version to take over.
+ */
+export const CACHE_NAMES = {
+  pages: 'reader-pages',
+  data: 'reader-data',
+  photos: 'reader-photos',
+} as const;
+
+/** The app shell (`dist/app-shell.html`, precached): draws any page from the URL. */
+export const SHELL_URL = 'app-shell.html';
+
+/** The message that tells a waiting new version to take over. */
+export const SKIP_WAITING = 'SKIP_WAITING';
+
+/**
+ * The one Trusted Types policy the pages allow (decision 009): registering the worker takes
+ * a script URL, and this policy vouches for the worker's own URL and nothing else.
+ */
+export const WORKER_URL_POLICY = 'reader-service-worker';

@@ -1,0 +1,98 @@
+/**
+ * The reader's service worker (decision 011). Bundled and given its precache list after the
+ * site is prerendered (scripts/build/service-worker.ts); registered by the app once it runs.
+ *
+ * - The app's code, the app shell and the icons are precached: a new version's files are
+ *   fetched beside the old ones and take over only when the reader accepts the update (or
+ *   every tab of the old version is closed), so an open page never asks for a chunk that
+ *   is gone.
+ * - Pages, the JSON API and photos the reader has opened are kept as they are fetched:
+ *   the network first for pages and data (the newest story when online), the cache first
+ *   for photos (they do not change under a URL, and a cheap phone's data is dear).
+ * - Offline, a page never opened falls back to the app shell, which draws it from whatever
+ *   data the reader has (cached responses, the persisted query cache, saved articles).
+ */
+import { clientsClaim } from 'workbox-core';
+import { CacheableResponsePlugin } from 'workbox-cacheable-response';
+import { ExpirationPlugin } from 'workbox-expiration';
+import {
+  cleanupOutdatedCaches,
+  PrecacheFallbackPlugin,
+  precacheAndRoute,
+} from 'workbox-precaching';
+import { registerRoute } from 'workbox-routing';
+import { CacheFirst, NetworkFirst } from 'workbox-strategies';
+import { CACHE_NAMES, SHELL_URL, SKIP_WAITING } from './names.ts';
+import { otherSizeOf } from './photo-fallback.ts';
+
+declare const self: ServiceWorkerGlobalScope & {
+  __WB_MANIFEST: (string | { url: string; revision: string | null })[];
+};
+
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+// The first install takes charge of the open page at once, so the article being read is
+// kept from the start. Later versions wait for the reader (see SKIP_WAITING).
+clientsClaim();
+
+self.addEventListener('message', (event: ExtendableMessageEvent) => {
+  if ((event.data as { type?: unknown } | null)?.type === SKIP_WAITING) void self.skipWaiting();
+});
+
+const scope = new URL(self.registration.scope);
+const under = (url: URL, folder: string) =>
+  url.origin === scope.origin && url.pathname.startsWith(`${scope.pathname}${folder}`);
+/** A slow network answers from the cache after this long, if the cache has the answer. */
+const NETWORK_TIMEOUT_S = 3;
+const okOnly = new CacheableResponsePlugin({ statuses: [200] });
+
+registerRoute(
+  ({ request, url }) => request.mode === 'navigate' && url.origin === scope.origin,
+  new NetworkFirst({
+    cacheName: CACHE_NAMES.pages,
+    networkTimeoutSeconds: NETWORK_TIMEOUT_S,
+    plugins: [
+      okOnly,
+      new ExpirationPlugin({ maxEntries: 200, purgeOnQuotaError: true }),
+      new PrecacheFallbackPlugin({ fallbackURL: SHELL_URL }),
+    ],
+  }),
+);
+
+registerRoute(
+  ({ url }) => under(url, 'api/'),
+  new NetworkFirst({
+    cacheName: CACHE_NAMES.data,
+    networkTimeoutSeconds: NETWORK_TIMEOUT_S,
+    plugins: [okOnly, new ExpirationPlugin({ maxEntries: 2000, purgeOnQuotaError: true })],
+  }),
+);
+
+registerRoute(
+  ({ url }) => under(url, 'images/'),
+  new CacheFirst({
+    cacheName: CACHE_NAMES.photos,
+    plugins: [
+      okOnly,
+      new ExpirationPlugin({
+        maxEntries: 400,
+        maxAgeSeconds: 30 * 24 * 3600,
+        purgeOnQuotaError: true,
+      }),
+      {
+        // Offline, the browser may want another size or format of a photo than the one
+        // kept (a rotated phone, a saved article's photo fetched at one size): any kept
+        // size of the same photo beats a broken image.
+        handlerDidError: async ({ request }) => {
+          const cache = await caches.open(CACHE_NAMES.photos);
+          const kept = await cache.keys();
+          const other = otherSizeOf(
+            request.url,
+            kept.map((entry) => entry.url),
+          );
+          return other === undefined ? undefined : cache.match(other);
+        },
+      },
+    ],
+  }),
+);
