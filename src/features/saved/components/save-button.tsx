@@ -38,6 +38,8 @@ export function SaveButton({ slug, title, getArticle, isInList = false }: SaveBu
   // library cannot be opened: the button comes once the library has answered.
   if (saved === undefined) return null;
   const label = isSaved ? m.savedLabel : m.saveLabel;
+  // In a list the button is short (it shares the date's line) and its name says the rest.
+  const shown = isSaved ? m.savedLabel : isInList ? m.saveShort : m.saveLabel;
   return (
     <span className="save">
       <button
@@ -51,7 +53,7 @@ export function SaveButton({ slug, title, getArticle, isInList = false }: SaveBu
         <span aria-hidden="true" className="save__icon">
           {isSaved ? '★' : '☆'}
         </span>{' '}
-        {label}
+        {shown}
       </button>
       {toggle.isError && (
         <span className="save__error" role="alert">

@@ -113,6 +113,7 @@ export const ar: Messages = {
     `لا توجد مقالات تطابق «${query}». تحقق من الإملاء، أو جرّب كلمات أقل، أو اقرأ آخر الأخبار:`,
 
   saveLabel: 'احفظ للقراءة لاحقًا',
+  saveShort: 'احفظ',
   savedLabel: 'محفوظ',
   saveFailed: 'تعذّر الحفظ على هذا الجهاز',
   alreadyRead: 'مقروء',

@@ -90,6 +90,7 @@ export const en = {
     `No articles match “${query}”. Check the spelling, try fewer words, or read the latest news:`,
 
   saveLabel: 'Save for later',
+  saveShort: 'Save',
   savedLabel: 'Saved',
   saveFailed: 'Could not save on this device',
   alreadyRead: 'Read',

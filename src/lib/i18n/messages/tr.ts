@@ -84,6 +84,7 @@ export const tr: Messages = {
     `“${query}” ile eşleşen haber yok. Yazımı kontrol edin, daha az kelime deneyin ya da son haberleri okuyun:`,
 
   saveLabel: 'Sonra oku',
+  saveShort: 'Kaydet',
   savedLabel: 'Kaydedildi',
   saveFailed: 'Bu cihaza kaydedilemedi',
   alreadyRead: 'Okundu',
