@@ -18,10 +18,13 @@ export const SavedArticleSchema = v.object({
 });
 export type SavedArticle = v.InferOutput<typeof SavedArticleSchema>;
 
-/** IndexedDB can be missing or refused (some private modes, locked-down browsers). */
+/**
+ * IndexedDB is missing or refused (some private modes, locked-down browsers), or the
+ * device's storage is full.
+ */
 export class LibraryUnavailableError extends Error {
   constructor(cause?: unknown) {
-    super('This browser does not let the reader keep articles on this device', { cause });
+    super('The reader cannot keep articles on this device', { cause });
     this.name = 'LibraryUnavailableError';
   }
 }
@@ -38,30 +41,12 @@ function library() {
   return stores;
 }
 
+/** Any failure of the store (refused, full, closed) comes out as one error the views know. */
 async function attempt<T>(work: () => Promise<T>): Promise<T> {
-  let pending: Promise<T>;
   try {
-    pending = work();
+    return await work();
   } catch (error) {
     throw error instanceof LibraryUnavailableError ? error : new LibraryUnavailableError(error);
-  }
-  try {
-    return await pending;
-  } catch (error) {
-    // Opening the database fails where storage is refused: the same answer, said plainly.
-    if (error instanceof DOMException && error.name !== 'QuotaExceededError') {
-      throw new LibraryUnavailableError(error);
-    }
-    throw error;
-  }
-}
-
-export function isLibraryAvailable(): boolean {
-  try {
-    library();
-    return true;
-  } catch {
-    return false;
   }
 }
 

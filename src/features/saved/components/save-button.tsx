@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Article } from '../../../contract/article.ts';
 import { useMessages } from '../../../lib/i18n/i18n.tsx';
 import { libraryQueries } from '../api/library-queries.ts';
-import { removeSaved, saveArticle } from '../api/library-store.ts';
+import { LibraryUnavailableError, removeSaved, saveArticle } from '../api/library-store.ts';
 import { libraryChanged } from '../lib/library-sync.ts';
 import { keepPhotoOffline } from '../lib/keep-photo.ts';
 
@@ -57,7 +57,7 @@ export function SaveButton({ slug, title, getArticle, isInList = false }: SaveBu
       </button>
       {toggle.isError && (
         <span className="save__error" role="alert">
-          {m.saveFailed}
+          {toggle.error instanceof LibraryUnavailableError ? m.saveFailed : m.saveNeedsNetwork}
         </span>
       )}
     </span>

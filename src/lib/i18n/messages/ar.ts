@@ -116,6 +116,7 @@ export const ar: Messages = {
   saveShort: 'احفظ',
   savedLabel: 'محفوظ',
   saveFailed: 'تعذّر الحفظ على هذا الجهاز',
+  saveNeedsNetwork: 'تعذّر جلب المقال لحفظه: تحقّق من اتصالك',
   alreadyRead: 'مقروء',
   savedNav: 'المحفوظات',
   savedTitle: 'المقالات المحفوظة',

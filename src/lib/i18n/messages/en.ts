@@ -93,6 +93,7 @@ export const en = {
   saveShort: 'Save',
   savedLabel: 'Saved',
   saveFailed: 'Could not save on this device',
+  saveNeedsNetwork: 'Could not fetch the article to save: check your connection',
   alreadyRead: 'Read',
   savedNav: 'Saved',
   savedTitle: 'Saved articles',

@@ -87,6 +87,7 @@ export const tr: Messages = {
   saveShort: 'Kaydet',
   savedLabel: 'Kaydedildi',
   saveFailed: 'Bu cihaza kaydedilemedi',
+  saveNeedsNetwork: 'Kaydetmek için haber alınamadı: bağlantınızı kontrol edin',
   alreadyRead: 'Okundu',
   savedNav: 'Kaydedilenler',
   savedTitle: 'Kaydedilen haberler',
