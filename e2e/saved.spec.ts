@@ -222,3 +222,33 @@ async function exportAndImport(
   ).toBeVisible();
   await elsewhere.close();
 }
+
+test('an article read on this device is marked "Read" in lists, in words and in style', async ({
+  page,
+}) => {
+  const [article, unread] = builtArticles();
+  if (article === undefined || unread === undefined) throw new Error('no articles');
+  await open(page, '/');
+  const card = (title: string) =>
+    page
+      .getByRole('main')
+      .getByRole('article')
+      .filter({
+        has: page.getByRole('link', { name: title, exact: true }),
+      });
+  await expect(card(article.title).getByText('Read', { exact: true })).toHaveCount(0);
+  await page.getByRole('main').getByRole('link', { name: article.title, exact: true }).click();
+  await expectReadable(page, article);
+  await page.goBack();
+  await expect(card(article.title).getByText('Read', { exact: true })).toBeVisible();
+  await expect(card(unread.title).getByText('Read', { exact: true })).toHaveCount(0);
+  const colour = (title: string) =>
+    page
+      .getByRole('link', { name: title, exact: true })
+      .evaluate((link) => getComputedStyle(link).color);
+  expect(await colour(article.title)).not.toBe(await colour(unread.title));
+  // Remembered across a reload.
+  await page.reload();
+  await appStarted(page);
+  await expect(card(article.title).getByText('Read', { exact: true })).toBeVisible();
+});
