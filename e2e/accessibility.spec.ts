@@ -62,6 +62,9 @@ const PAGE_TYPES: PageType[] = [
       await page.route('**/api/articles/*.json', (route) =>
         route.fulfill({ status: 503, body: '' }),
       );
+      // The reader keeps what it has read (decision 011): forget it, so that the article
+      // must come from the failing network. The deletion completes as the page is left.
+      await page.evaluate(() => void indexedDB.deleteDatabase('reader-cache'));
     },
     act: async (page) => {
       await page.getByRole('link', { name: seed.title }).click();

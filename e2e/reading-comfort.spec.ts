@@ -66,7 +66,7 @@ test.describe('languages', () => {
     await expect(page.getByRole('link', { name: 'İçeriğe geç' })).toBeAttached();
     await expect(page.getByRole('navigation', { name: 'Bölümler' })).toBeVisible();
     // Every card's date is the interface's: Turkish month names.
-    await expect(page.locator('.card__date').first()).toHaveText(/^\d{1,2} Ağustos 2023$/);
+    await expect(page.locator('.card__date time').first()).toHaveText(/^\d{1,2} Ağustos 2023$/);
     await expect(page.getByRole('button', { name: 'Daha fazla yükle' })).toBeVisible();
   });
 

@@ -91,9 +91,7 @@ test('20 articles saved from two tabs survive reloads, a deploy and going offlin
   const fromPages = articles.slice(10, 20);
   const saveFromList = async () => {
     for (const article of fromList) {
-      await page
-        .getByRole('button', { name: `Save for later: ${article.title}`, exact: true })
-        .click();
+      await page.getByRole('button', { name: `Save: ${article.title}`, exact: true }).click();
       await expect(
         page.getByRole('button', { name: `Saved: ${article.title}`, exact: true }),
       ).toBeVisible();

@@ -43,9 +43,15 @@ async function loadLazyRoutes(routes: RouteObject[]) {
 
 const state = pageState();
 const isHydrating = state?.mode === 'hydrate';
-if (isHydrating) hydrate(queryClient, state.queries);
+if (isHydrating) {
+  // The page's data is as fresh as the page: the server sent them together. Dated now, it
+  // is not fetched again as the page hydrates, however long ago the site was built.
+  const fetchedAt = Date.now();
+  for (const query of state.queries.queries) query.state.dataUpdatedAt = fetchedAt;
+  hydrate(queryClient, state.queries);
+}
 // The cache kept on this device, read back before the first render (a few milliseconds,
-// never more than half a second): a page drawn afresh offline shows the last content at
+// never more than two seconds): a page drawn afresh offline shows the last content at
 // once, and links from a prerendered page find what was read before. A prerendered page's
 // own data is newer and is kept.
 await persistQueryCache(queryClient, [libraryQueries.all()]);

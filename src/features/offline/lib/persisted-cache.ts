@@ -20,8 +20,11 @@ const CACHE_VERSION = '1';
 const MAX_AGE_MS = 7 * 24 * 3600_000;
 /** Saves coalesce: a page that fills the cache with ten queries does not write it ten times. */
 const SAVE_INTERVAL_MS = 1000;
-/** A database that does not answer in this time is not waited for. */
-const RESTORE_LIMIT_MS = 500;
+/**
+ * A database that does not answer in this time is not waited for (some browsers' IndexedDB
+ * can hang); a busy phone's takes tens of milliseconds, not seconds.
+ */
+const RESTORE_LIMIT_MS = 2000;
 
 function idbPersister(): Persister {
   const store = createStore('reader-cache', 'queries');

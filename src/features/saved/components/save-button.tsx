@@ -37,8 +37,8 @@ export function SaveButton({ slug, title, getArticle, isInList = false }: SaveBu
   // Not in the prerendered HTML (it would do nothing until the app starts), nor where the
   // library cannot be opened: the button comes once the library has answered.
   if (saved === undefined) return null;
-  const label = isSaved ? m.savedLabel : m.saveLabel;
-  // In a list the button is short (it shares the date's line) and its name says the rest.
+  // In a list the button is short (it shares the date's line); its name adds the headline,
+  // after the words it shows, so speech input can say what it sees.
   const shown = isSaved ? m.savedLabel : isInList ? m.saveShort : m.saveLabel;
   return (
     <span className="save">
@@ -46,7 +46,7 @@ export function SaveButton({ slug, title, getArticle, isInList = false }: SaveBu
         type="button"
         className="save__button"
         aria-pressed={isSaved}
-        aria-label={isInList ? `${label}: ${title}` : undefined}
+        aria-label={isInList ? `${shown}: ${title}` : undefined}
         disabled={toggle.isPending}
         onClick={() => toggle.mutate()}
       >
