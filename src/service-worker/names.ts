@@ -15,6 +15,12 @@ export const SHELL_URL = 'app-shell.html';
 export const SKIP_WAITING = 'SKIP_WAITING';
 
 /**
+ * The message that hands a new worker what the page fetched before it was there (the page
+ * itself, its data and photos), to keep like everything fetched after: `{ type, urls }`.
+ */
+export const KEEP_URLS = 'KEEP_URLS';
+
+/**
  * The one Trusted Types policy the pages allow (decision 009): registering the worker takes
  * a script URL, and this policy vouches for the worker's own URL and nothing else.
  */

@@ -22,7 +22,7 @@ import {
 } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkFirst } from 'workbox-strategies';
-import { CACHE_NAMES, SHELL_URL, SKIP_WAITING } from './names.ts';
+import { CACHE_NAMES, KEEP_URLS, SHELL_URL, SKIP_WAITING } from './names.ts';
 import { otherSizeOf } from './photo-fallback.ts';
 
 declare const self: ServiceWorkerGlobalScope & {
@@ -35,13 +35,31 @@ cleanupOutdatedCaches();
 // kept from the start. Later versions wait for the reader (see SKIP_WAITING).
 clientsClaim();
 
-self.addEventListener('message', (event: ExtendableMessageEvent) => {
-  if ((event.data as { type?: unknown } | null)?.type === SKIP_WAITING) void self.skipWaiting();
-});
-
 const scope = new URL(self.registration.scope);
 const under = (url: URL, folder: string) =>
   url.origin === scope.origin && url.pathname.startsWith(`${scope.pathname}${folder}`);
+
+/** Keeps what the page fetched before this worker was there, each in the cache for its kind. */
+async function keep(urls: string[]): Promise<void> {
+  for (const url of urls) {
+    const target = new URL(url, scope);
+    if (target.origin !== scope.origin) continue;
+    target.hash = '';
+    const kind = under(target, 'images/') ? 'photos' : under(target, 'api/') ? 'data' : 'pages';
+    const cache = await caches.open(CACHE_NAMES[kind]);
+    if ((await cache.match(target.href)) !== undefined) continue;
+    // Mostly from the browser's HTTP cache; what cannot be had now is simply not kept.
+    await cache.add(target.href).catch(() => undefined);
+  }
+}
+
+self.addEventListener('message', (event: ExtendableMessageEvent) => {
+  const message = event.data as { type?: unknown; urls?: unknown } | null;
+  if (message?.type === SKIP_WAITING) void self.skipWaiting();
+  if (message?.type === KEEP_URLS && Array.isArray(message.urls)) {
+    event.waitUntil(keep(message.urls.filter((url): url is string => typeof url === 'string')));
+  }
+});
 /** A slow network answers from the cache after this long, if the cache has the answer. */
 const NETWORK_TIMEOUT_S = 3;
 const okOnly = new CacheableResponsePlugin({ statuses: [200] });

@@ -4,7 +4,7 @@
  * the reader has open keeps the code it started with (the old worker still serves it),
  * and the reader moves to the new one when they choose to, from the update prompt.
  */
-import { SKIP_WAITING, WORKER_URL_POLICY } from '../../../service-worker/names.ts';
+import { KEEP_URLS, SKIP_WAITING, WORKER_URL_POLICY } from '../../../service-worker/names.ts';
 
 /** How often an open tab asks whether a new version was deployed, at most. */
 const UPDATE_CHECK_MS = 30 * 60_000;
@@ -51,6 +51,7 @@ function trustedUrl(url: string): string {
 /** Registers the worker at `{base}sw.js`; a browser without workers reads online only. */
 export async function registerServiceWorker(base: string): Promise<void> {
   if (!('serviceWorker' in navigator)) return;
+  const isFirstVisit = navigator.serviceWorker.controller === null;
   const registration: ServiceWorkerRegistration | undefined =
     await navigator.serviceWorker.register(trustedUrl(`${base}sw.js`), {
       scope: base,
@@ -66,6 +67,22 @@ export async function registerServiceWorker(base: string): Promise<void> {
   if (registration.waiting && navigator.serviceWorker.controller) setWaiting(registration.waiting);
   watch(registration.installing);
   registration.addEventListener('updatefound', () => watch(registration.installing));
+
+  // The page the reader landed on, its data and its photos came before the worker: once it
+  // runs, it is handed them to keep, so the first article read also opens offline.
+  if (isFirstVisit) {
+    const origin = location.origin;
+    const fetched = performance
+      .getEntriesByType('resource')
+      .map((entry) => entry.name)
+      .filter(
+        (url) =>
+          url.startsWith(`${origin}${base}images/`) || url.startsWith(`${origin}${base}api/`),
+      );
+    void navigator.serviceWorker.ready.then((ready) => {
+      ready.active?.postMessage({ type: KEEP_URLS, urls: [location.href, ...fetched] });
+    });
+  }
 
   // Browsers look for a new worker on full page loads; a reader who stays in the app for
   // hours only navigates within it, so it asks itself when the tab comes back into view.
