@@ -6,6 +6,7 @@ import { RouterProvider } from 'react-router/dom';
 import { PAGE_STATE_ID, PageStateSchema, type PageState } from './app/prerender/page-state.ts';
 import { createRoutes } from './app/router.tsx';
 import { readJson } from './lib/api-client.ts';
+import { followNavigations } from './lib/new-version.ts';
 import { createQueryClient } from './lib/query-client.ts';
 import './styles/global.css';
 
@@ -47,6 +48,11 @@ const router = createBrowserRouter(
   routes,
   isHydrating ? { hydrationData: { loaderData: state.loaderData } } : undefined,
 );
+// A page whose code is gone after a deploy is loaded afresh where the reader was going.
+followNavigations(() => {
+  const target = router.state.navigation.location;
+  return target && `${target.pathname}${target.search}${target.hash}`;
+});
 
 // In development, editing a file in content/ rebuilds the JSON API; refetch what is on screen.
 if (import.meta.hot) {
