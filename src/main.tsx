@@ -9,6 +9,7 @@ import { persistQueryCache } from './features/offline/lib/persisted-cache.ts';
 import { registerServiceWorker } from './features/offline/lib/service-worker.ts';
 import { libraryQueries } from './features/saved/api/library-queries.ts';
 import { readJson } from './lib/api-client.ts';
+import { followNavigations } from './lib/new-version.ts';
 import { createQueryClient } from './lib/query-client.ts';
 import './styles/global.css';
 
@@ -61,6 +62,11 @@ const router = createBrowserRouter(
   routes,
   isHydrating ? { hydrationData: { loaderData: state.loaderData } } : undefined,
 );
+// A page whose code is gone after a deploy is loaded afresh where the reader was going.
+followNavigations(() => {
+  const target = router.state.navigation.location;
+  return target && `${target.pathname}${target.search}${target.hash}`;
+});
 
 // In development, editing a file in content/ rebuilds the JSON API; refetch what is on screen.
 if (import.meta.hot) {

@@ -3,7 +3,7 @@ import { data } from 'react-router';
 import { NotFoundError } from '../lib/api-client.ts';
 
 /** Turns a missing resource into a 404 for the route's error boundary. */
-export async function orNotFound<T>(loading: Promise<T>): Promise<T> {
+async function orNotFound<T>(loading: Promise<T>): Promise<T> {
   try {
     return await loading;
   } catch (error) {
@@ -13,12 +13,28 @@ export async function orNotFound<T>(loading: Promise<T>): Promise<T> {
 }
 
 /**
- * Warms the cache for a route before it renders (fresh data comes straight from the cache,
- * with no request), and turns a missing resource into a 404 for the route's error boundary.
+ * Warms the cache for a route before it renders. What the cache holds is used at once, and
+ * `load` refreshes it in the background when it is older than its staleTime (the page then
+ * updates in place): going back to a page just read is instant even with the network down,
+ * and a refresh that fails never takes a page off the screen. Only what the cache lacks is
+ * waited for; a missing resource becomes a 404 for the route's error boundary.
  */
+export async function warmCache(
+  queryClient: QueryClient,
+  queryKey: QueryKey,
+  load: () => Promise<unknown>,
+): Promise<void> {
+  if (queryClient.getQueryData(queryKey) !== undefined) {
+    load().catch(() => undefined);
+    return;
+  }
+  await orNotFound(load());
+}
+
+/** warmCache for a single query (fresh data comes straight from the cache, with no request). */
 export function loadOrThrow<TData, TKey extends QueryKey>(
   queryClient: QueryClient,
   options: UseSuspenseQueryOptions<TData, Error, TData, TKey>,
-): Promise<TData> {
-  return orNotFound(queryClient.query(options));
+): Promise<void> {
+  return warmCache(queryClient, options.queryKey, () => queryClient.query(options));
 }

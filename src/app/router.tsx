@@ -3,6 +3,7 @@ import type { RouteObject } from 'react-router';
 import { NotFound } from '../components/not-found.tsx';
 import { archiveQueries } from '../features/archives/api/archive-queries.ts';
 import { RouteError } from '../components/route-error.tsx';
+import { warmCache } from './load-or-throw.ts';
 import { archiveRoutes } from './routes/archive.tsx';
 import { articleRoute } from './routes/article.tsx';
 import { homeRoutes } from './routes/home.tsx';
@@ -17,7 +18,10 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
       id: 'root',
       // The section menu is loaded beside every page; without it the header simply has none.
       loader: async () => {
-        await queryClient.query(archiveQueries.sectionMenu()).catch(() => undefined);
+        const menu = archiveQueries.sectionMenu();
+        await warmCache(queryClient, menu.queryKey, () => queryClient.query(menu)).catch(
+          () => undefined,
+        );
         return null;
       },
       Component: RootLayout,

@@ -1,7 +1,32 @@
 import * as v from 'valibot';
 import { describe, expect, inject, it, vi } from 'vitest';
 import { ArticlePageSchema } from '../contract/article.ts';
-import { ApiError, getJson, NotFoundError } from './api-client.ts';
+import {
+  ApiError,
+  getJson,
+  HEADERS_TIMEOUT_MS,
+  NotFoundError,
+  RETRY_BUDGET_MS,
+  RETRY_DELAYS_MS,
+} from './api-client.ts';
+
+/** A fresh id for the test server's request log. */
+const newId = () => Math.random().toString(36).slice(2);
+
+/** When the test server saw each request for `id`, in ms after the first. */
+async function requestLog(id: string): Promise<number[]> {
+  return getJson(`../broken/log?id=${id}`, v.array(v.number()));
+}
+
+/** The error `promise` rejects with, which must be an ApiError. */
+async function apiErrorOf(promise: Promise<unknown>): Promise<ApiError> {
+  const error: unknown = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(error)}`);
+  return error;
+}
 
 describe('getJson against a real server', () => {
   it('returns validated data', async () => {
@@ -23,11 +48,9 @@ describe('getJson against a real server', () => {
   });
 
   it('reports a server error with its status and URL', async () => {
-    const error: unknown = await getJson('../broken/500.json', v.unknown()).catch(
-      (e: unknown) => e,
-    );
-    if (!(error instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(error)}`);
+    const error = await apiErrorOf(getJson('../broken/500.json', v.unknown()));
     expect(error.status).toBe(500);
+    expect(error.kind).toBe('http');
     expect(error.message).toMatch(
       /^HTTP 500: http:\/\/127\.0\.0\.1:\d+\/api\/\.\.\/broken\/500\.json$/,
     );
@@ -54,5 +77,86 @@ describe('getJson against a real server', () => {
     } finally {
       vi.stubEnv('VITE_API_BASE_URL', inject('apiBaseUrl'));
     }
+  });
+});
+
+describe('getJson tries again only what may pass', () => {
+  it('asks three times on a 5xx, waiting longer each time, then reports it', async () => {
+    const id = newId();
+    const error = await apiErrorOf(
+      getJson(`../broken/503-then-ok.json?fails=9&id=${id}`, v.unknown()),
+    );
+    expect(error.status).toBe(503);
+    expect(error.isTransient).toBe(true);
+    const log = await requestLog(id);
+    expect(log).toHaveLength(3);
+    const [, second = 0, third = 0] = log;
+    expect(second).toBeGreaterThanOrEqual(RETRY_DELAYS_MS[0] ?? 0);
+    expect(third - second).toBeGreaterThanOrEqual(RETRY_DELAYS_MS[1] ?? 0);
+    expect(third - second).toBeGreaterThan(second);
+  });
+
+  it('returns the data when a retry succeeds', async () => {
+    const id = newId();
+    await expect(
+      getJson(`../broken/503-then-ok.json?fails=1&id=${id}`, v.object({ ok: v.boolean() })),
+    ).resolves.toEqual({ ok: true });
+    expect(await requestLog(id)).toHaveLength(2);
+  });
+
+  it('treats a reset connection as a network error and tries again', async () => {
+    const id = newId();
+    const error = await apiErrorOf(getJson(`../broken/reset.json?id=${id}`, v.unknown()));
+    expect(error.kind).toBe('network');
+    expect(await requestLog(id)).toHaveLength(3);
+  });
+
+  it('gives a hung server up within the retry budget, after asking twice', async () => {
+    const id = newId();
+    const started = performance.now();
+    const error = await apiErrorOf(getJson(`../broken/hang.json?id=${id}`, v.unknown()));
+    const took = performance.now() - started;
+    expect(error.kind).toBe('timeout');
+    expect(error.message).toMatch(/^Timed out: /);
+    const log = await requestLog(id);
+    expect(log).toHaveLength(2);
+    expect(log[1]).toBeGreaterThanOrEqual(HEADERS_TIMEOUT_MS);
+    expect(took).toBeGreaterThanOrEqual(2 * HEADERS_TIMEOUT_MS);
+    expect(took).toBeLessThan(RETRY_BUDGET_MS + 500);
+  });
+
+  it('asks once for a 404', async () => {
+    const id = newId();
+    await expect(
+      getJson(`articles/no-such-article.json?id=${id}`, v.unknown()),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    expect(await requestLog(id)).toHaveLength(1);
+  });
+
+  it.each([
+    ['not-json.json', /^Response is not JSON: /],
+    ['empty.json', /^Response is not JSON: /],
+    ['sign-in.html.json', /^Response is an HTML page, not JSON: /],
+    ['large.json', /^Response larger than 4 MB: /],
+    ['large-undeclared.json', /^Response larger than 4 MB: /],
+  ])('asks once for bad data (%s) and says what is wrong', async (file, message) => {
+    const id = newId();
+    const error = await apiErrorOf(getJson(`../broken/${file}?id=${id}`, v.unknown()));
+    expect(error.message).toMatch(message);
+    expect(error.kind).toBe('data');
+    expect(error.isTransient).toBe(false);
+    expect(await requestLog(id)).toHaveLength(1);
+  });
+
+  it('stops trying when the caller gives up', async () => {
+    const id = newId();
+    const controller = new AbortController();
+    const request = getJson(`../broken/503-then-ok.json?fails=9&id=${id}`, v.unknown(), {
+      signal: controller.signal,
+    });
+    setTimeout(() => controller.abort(new Error('left the page')), 100);
+    await expect(request).rejects.toThrow('left the page');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await requestLog(id)).toHaveLength(1);
   });
 });

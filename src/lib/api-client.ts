@@ -1,11 +1,36 @@
 /**
  * The one place the app talks to the network. Every response is validated against the
  * contract before the app trusts it; failures come back as typed errors so that views can
- * tell "no such article" from "the network is down".
+ * tell "no such article" from "the network is down", and so that only failures that may
+ * pass are tried again (decision 010).
  */
 import * as v from 'valibot';
 
-const TIMEOUT_MS = 10_000;
+/**
+ * How long an attempt waits for a response's headers. A static file's headers come within a
+ * second even on a slow phone connection; a server silent for longer is hung, and the
+ * reader is owed the error view (with Retry) within five seconds in all.
+ */
+export const HEADERS_TIMEOUT_MS = 1500;
+
+/** How long the body may take once the headers are in: a large file on a slow link. */
+export const BODY_TIMEOUT_MS = 10_000;
+
+/** The waits before the second and the third attempt. */
+export const RETRY_DELAYS_MS: readonly number[] = [250, 1000];
+
+/**
+ * Another attempt is made only if it can wait its whole headers timeout within this time
+ * from the first: a hung server is asked twice and given up 3.25 s after the first request.
+ */
+export const RETRY_BUDGET_MS = 3500;
+
+/**
+ * A response larger than this is refused, unread when its size is declared. The largest
+ * files (search postings of a common word) are a few hundred KB at 100,000 articles; a
+ * runaway file of megabytes would hold the tab for seconds while it is parsed and drawn.
+ */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 /** The resource does not exist (HTTP 404). */
 export class NotFoundError extends Error {
@@ -17,15 +42,39 @@ export class NotFoundError extends Error {
   }
 }
 
+/**
+ * What went wrong: the network (offline, a reset connection), a timeout, an HTTP status, or
+ * data that breaks the contract (not JSON, the wrong shape, an HTML page, too large).
+ */
+export type ApiErrorKind = 'network' | 'timeout' | 'http' | 'data';
+
 /** The request failed: offline, timed out, a server error, or data that breaks the contract. */
 export class ApiError extends Error {
   readonly url: string;
+  readonly kind: ApiErrorKind;
   readonly status: number | undefined;
-  constructor(url: string, message: string, status?: number, options?: { cause?: unknown }) {
+  constructor(
+    url: string,
+    message: string,
+    kind: ApiErrorKind,
+    status?: number,
+    options?: { cause?: unknown },
+  ) {
     super(`${message}: ${url}`, options);
     this.name = 'ApiError';
     this.url = url;
+    this.kind = kind;
     this.status = status;
+  }
+
+  /**
+   * Whether asking again a moment later may work: the network or the server failed in
+   * passing (5xx, 408, 429). A file that is broken stays broken, so bad data is not.
+   */
+  get isTransient(): boolean {
+    if (this.kind === 'network' || this.kind === 'timeout') return true;
+    const status = this.status ?? 0;
+    return this.kind === 'http' && (status >= 500 || status === 408 || status === 429);
   }
 }
 
@@ -42,38 +91,132 @@ export function apiBaseUrl(): string {
   return base.endsWith('/') ? base : `${base}/`;
 }
 
-/** A resource of the JSON API, by its path under the API's base URL. */
+/**
+ * A resource of the JSON API, by its path under the API's base URL. A failure that may pass
+ * (network, timeout, 5xx) is tried again after 250 ms and then 1 s, within the retry
+ * budget; a 404 or bad data fails at once.
+ */
 export async function getJson<TSchema extends v.GenericSchema>(
   path: string,
   schema: TSchema,
   options: { signal?: AbortSignal } = {},
 ): Promise<v.InferOutput<TSchema>> {
   const url = `${apiBaseUrl()}${path}`;
-  const timeout = AbortSignal.timeout(TIMEOUT_MS);
-  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-
-  let response: Response;
-  try {
-    response = await fetch(url, { signal, headers: { accept: 'application/json' } });
-  } catch (error) {
-    if (options.signal?.aborted) throw error;
-    const reason = timeout.aborted ? 'Timed out' : 'Network error';
-    throw new ApiError(url, reason, undefined, { cause: error });
+  const started = performance.now();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return readJson(url, await fetchText(url, options.signal), schema);
+    } catch (error) {
+      const delay = RETRY_DELAYS_MS[attempt];
+      const isWorthRetrying =
+        error instanceof ApiError &&
+        error.isTransient &&
+        delay !== undefined &&
+        performance.now() - started + delay + HEADERS_TIMEOUT_MS <= RETRY_BUDGET_MS;
+      if (!isWorthRetrying) throw error;
+      await pause(delay, options.signal);
+    }
   }
-  if (response.status === 404) throw new NotFoundError(url);
-  if (!response.ok) throw new ApiError(url, `HTTP ${response.status}`, response.status);
-  // A host that rewrites every unknown path to index.html answers a missing JSON file
-  // with the app's own page: that is a missing resource, not a broken one.
-  if (response.headers.get('content-type')?.includes('text/html')) throw new NotFoundError(url);
+}
 
-  let text: string;
+/** One attempt: the body's text, or a typed error (the caller's own abort passes through). */
+async function fetchText(url: string, callerSignal: AbortSignal | undefined): Promise<string> {
+  const attempt = new AbortController();
+  let hasTimedOut = false;
+  const timeOutAfter = (ms: number) =>
+    setTimeout(() => {
+      hasTimedOut = true;
+      attempt.abort();
+    }, ms);
+  const failed = (error: unknown, status?: number) => {
+    if (callerSignal?.aborted) return error;
+    return hasTimedOut
+      ? new ApiError(url, 'Timed out', 'timeout', status, { cause: error })
+      : new ApiError(url, 'Network error', 'network', status, { cause: error });
+  };
+
+  let timer = timeOutAfter(HEADERS_TIMEOUT_MS);
   try {
-    text = await response.text();
-  } catch (error) {
-    if (options.signal?.aborted) throw error;
-    throw new ApiError(url, 'Network error', response.status, { cause: error });
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        signal: callerSignal ? AbortSignal.any([callerSignal, attempt.signal]) : attempt.signal,
+        headers: { accept: 'application/json' },
+      });
+    } catch (error) {
+      throw failed(error);
+    }
+    clearTimeout(timer);
+    timer = timeOutAfter(BODY_TIMEOUT_MS);
+
+    if (!response.ok) {
+      response.body?.cancel().catch(() => undefined);
+      if (response.status === 404) throw new NotFoundError(url);
+      throw new ApiError(url, `HTTP ${response.status}`, 'http', response.status);
+    }
+    let text: string;
+    try {
+      text = await readText(url, response);
+    } catch (error) {
+      throw error instanceof ApiError ? error : failed(error, response.status);
+    }
+    if (response.headers.get('content-type')?.includes('text/html')) {
+      // A host that rewrites every unknown path to index.html answers a missing JSON file
+      // with the reader's own page: that is a missing resource. Any other page (a Wi-Fi
+      // sign-in, a proxy's error page) is bad data.
+      if (/\bid=["']?root\b/.test(text)) throw new NotFoundError(url);
+      throw new ApiError(url, 'Response is an HTML page, not JSON', 'data', response.status);
+    }
+    return text;
+  } finally {
+    clearTimeout(timer);
   }
-  return readJson(url, text, schema);
+}
+
+/** The body as text, refused past MAX_BODY_BYTES (at once when its declared size says so). */
+async function readText(url: string, response: Response): Promise<string> {
+  const tooLarge = () =>
+    new ApiError(
+      url,
+      `Response larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`,
+      'data',
+      response.status,
+    );
+  if (Number(response.headers.get('content-length')) > MAX_BODY_BYTES) {
+    response.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  if (response.body === null) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
+/** Waits `ms`, or rejects as soon as the caller aborts. */
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason as Error);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }
 
 /**
@@ -90,7 +233,7 @@ export function readJson<TSchema extends v.GenericSchema>(
   try {
     body = JSON.parse(text);
   } catch (error) {
-    throw new ApiError(source, 'Response is not JSON', undefined, { cause: error });
+    throw new ApiError(source, 'Response is not JSON', 'data', undefined, { cause: error });
   }
   const result = v.safeParse(schema, body);
   if (!result.success) {
@@ -99,6 +242,7 @@ export function readJson<TSchema extends v.GenericSchema>(
     throw new ApiError(
       source,
       `Unexpected data${where ? ` at ${where}` : ''} (${issue?.message ?? 'invalid'})`,
+      'data',
     );
   }
   return result.output;

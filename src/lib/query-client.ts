@@ -1,5 +1,4 @@
 import { QueryClient } from '@tanstack/react-query';
-import { NotFoundError } from './api-client.ts';
 
 /**
  * Articles change rarely once published: five minutes fresh means going back to a page
@@ -17,8 +16,10 @@ export function createQueryClient(): QueryClient {
         // pauses the query, and a route loader waiting on it would never settle. A failed
         // request shows the error view, whose Retry works once the network is back.
         networkMode: 'always',
-        // A missing article stays missing; anything else may be a passing network fault.
-        retry: (failureCount, error) => !(error instanceof NotFoundError) && failureCount < 2,
+        // getJson has already tried again what may pass (the network, a timeout, a 5xx),
+        // within its time budget; retrying here too would multiply the waits past the five
+        // seconds in which a reader is owed an answer (decision 010).
+        retry: false,
       },
     },
   });

@@ -11,7 +11,7 @@ import { RouteError } from '../../components/route-error.tsx';
 import { ARCHIVE_PATH, type ArchiveKind } from '../../contract/article.ts';
 import { archiveQueries } from '../../features/archives/api/archive-queries.ts';
 import { ArchiveView } from '../../features/archives/components/archive-view.tsx';
-import { orNotFound } from '../load-or-throw.ts';
+import { warmCache } from '../load-or-throw.ts';
 import { parsePage } from './home.tsx';
 
 /**
@@ -49,11 +49,8 @@ export function archiveRoutes(queryClient: QueryClient): RouteObject[] {
     loader: async ({ params }: LoaderFunctionArgs) => {
       const archive = archiveOf(kind, params);
       if (archive === undefined) throw data('Not found', { status: 404 });
-      await orNotFound(
-        queryClient.infiniteQuery(
-          archiveQueries.feed(queryClient, kind, archive.path, archive.page),
-        ),
-      );
+      const feed = archiveQueries.feed(queryClient, kind, archive.path, archive.page);
+      await warmCache(queryClient, feed.queryKey, () => queryClient.infiniteQuery(feed));
       return null;
     },
     Component: () => <ArchiveRoute kind={kind} />,

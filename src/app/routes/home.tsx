@@ -3,7 +3,7 @@ import { data, useParams, type LoaderFunctionArgs, type RouteObject } from 'reac
 import { RouteError } from '../../components/route-error.tsx';
 import { articleQueries } from '../../features/articles/api/article-queries.ts';
 import { LatestList } from '../../features/articles/components/latest-list.tsx';
-import { orNotFound } from '../load-or-throw.ts';
+import { warmCache } from '../load-or-throw.ts';
 
 /**
  * The page of a list from the URL's `page/N/` (absent: page 1), where N is a whole number
@@ -25,7 +25,8 @@ export function homeRoutes(queryClient: QueryClient): RouteObject[] {
     loader: async ({ params }: LoaderFunctionArgs) => {
       const page = parsePage(params.page);
       if (page === undefined) throw data('Not found', { status: 404 });
-      await orNotFound(queryClient.infiniteQuery(articleQueries.feed(queryClient, page)));
+      const feed = articleQueries.feed(queryClient, page);
+      await warmCache(queryClient, feed.queryKey, () => queryClient.infiniteQuery(feed));
       return null;
     },
     Component: HomeRoute,

@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { RouteError } from '../../components/route-error.tsx';
+import { lazyRoute } from '../lazy-route.tsx';
 
 /**
  * `/search/?q=...&section=...&from=YYYY-MM&to=YYYY-MM`: shareable, and the back button
@@ -9,9 +10,9 @@ import { RouteError } from '../../components/route-error.tsx';
 export function searchRoute(): RouteObject {
   return {
     path: 'search',
-    lazy: async () => ({
-      Component: (await import('../../features/search/components/search-view.tsx')).SearchView,
-    }),
+    lazy: lazyRoute(() =>
+      import('../../features/search/components/search-view.tsx').then((view) => view.SearchView),
+    ),
     ErrorBoundary: RouteError,
   };
 }

@@ -29,5 +29,8 @@ export const archiveQueries = {
       queryKey: [...archiveQueries.all(), 'section-menu'] as const,
       queryFn: ({ signal }) => getJson(apiPaths.sectionMenu(), SectionMenuSchema, { signal }),
       staleTime: STALE_TIME_MS,
+      // A menu that just failed is not asked for again by every header and filter that
+      // mounts; the next page's loader asks.
+      retryOnMount: false,
     }),
 };

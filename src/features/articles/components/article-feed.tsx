@@ -1,6 +1,7 @@
 import { useSuspenseInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import type { ArticlePage } from '../../../contract/article.ts';
+import { RetryAlert } from '../../../components/retry-alert.tsx';
 import { useMessages } from '../../../lib/i18n/i18n.tsx';
 import type { PagedListOptions } from '../api/paged-list.ts';
 import { ArticleCard } from './article-card.tsx';
@@ -24,7 +25,7 @@ export function ArticleFeed<TPage extends ArticlePage>({
   hrefFor,
 }: ArticleFeedProps<TPage>) {
   const m = useMessages();
-  const { data, hasNextPage, fetchNextPage, isFetchingNextPage } =
+  const { data, hasNextPage, fetchNextPage, isFetchingNextPage, isFetchNextPageError } =
     useSuspenseInfiniteQuery(options);
   const first = data.pages[0];
   const last = data.pages.at(-1) ?? first;
@@ -67,7 +68,15 @@ export function ArticleFeed<TPage extends ArticlePage>({
       <p className="feed__status" role="status">
         {data.pages.length > 1 ? m.showingPages(first.page, last.page, last.pageCount) : ''}
       </p>
-      {hasNextPage && (
+      {hasNextPage && isFetchNextPageError && (
+        // The articles shown stay; the page that failed is asked for again on Retry.
+        <RetryAlert
+          message={m.loadMoreFailed}
+          onRetry={() => void fetchNextPage()}
+          isRetrying={isFetchingNextPage}
+        />
+      )}
+      {hasNextPage && !isFetchNextPageError && (
         <button
           type="button"
           className="load-more"

@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { site } from '../../../config/site.ts';
+import { RetryAlert } from '../../../components/retry-alert.tsx';
 import { TimeStamp } from '../../../components/time-stamp.tsx';
 import { dirOf, useInterfaceLocale, useMessages } from '../../../lib/i18n/i18n.tsx';
 import { archiveQueries } from '../../archives/api/archive-queries.ts';
@@ -86,11 +87,19 @@ export function SearchView() {
         {!hasQuery
           ? m.searchHint
           : results.isError
-            ? m.searchUnavailable
+            ? ''
             : results.data === undefined
               ? m.searching
               : m.resultCount(results.data.total)}
       </p>
+      {hasQuery && results.isError && (
+        // Said here, where the results would be; the page, its filters and the box stay.
+        <RetryAlert
+          message={m.searchUnavailable}
+          onRetry={() => void results.refetch()}
+          isRetrying={results.isFetching}
+        />
+      )}
       {results.data !== undefined && results.data.total > 0 && (
         <ol className="search__results">
           {results.data.results.map((result) => (

@@ -38,6 +38,7 @@ export const ar: Messages = {
     `عرض الصفحات من ${number.format(first)} إلى ${number.format(last)} من أصل ${number.format(of)}`,
   loadMore: 'تحميل المزيد',
   loadingMore: 'جارٍ تحميل المزيد…',
+  loadMoreFailed: 'تعذّر تحميل المزيد من المقالات. تحقق من اتصالك، ثم حاول مرة أخرى.',
 
   archiveKind: { section: 'قسم', tag: 'وسم', author: 'كاتب' },
   archivePage: (name, page) => `${name}، الصفحة ${number.format(page)}`,

@@ -37,6 +37,7 @@ export const en = {
     `Showing pages ${number.format(first)} to ${number.format(last)} of ${number.format(of)}`,
   loadMore: 'Load more',
   loadingMore: 'Loading more…',
+  loadMoreFailed: 'More articles could not be loaded. Check your connection, then try again.',
 
   archiveKind: { section: 'Section', tag: 'Tag', author: 'Author' },
   archivePage: (name: string, page: number) => `${name}, page ${number.format(page)}`,

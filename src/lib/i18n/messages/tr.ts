@@ -32,6 +32,7 @@ export const tr: Messages = {
     `${number.format(of)} sayfanın ${number.format(first)}–${number.format(last)} arası gösteriliyor`,
   loadMore: 'Daha fazla yükle',
   loadingMore: 'Yükleniyor…',
+  loadMoreFailed: 'Daha fazla makale yüklenemedi. Bağlantınızı kontrol edip yeniden deneyin.',
 
   archiveKind: { section: 'Bölüm', tag: 'Etiket', author: 'Yazar' },
   archivePage: (name, page) => `${name}, sayfa ${number.format(page)}`,
