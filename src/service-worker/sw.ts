@@ -60,15 +60,20 @@ self.addEventListener('message', (event: ExtendableMessageEvent) => {
     event.waitUntil(keep(message.urls.filter((url): url is string => typeof url === 'string')));
   }
 });
-/** A slow network answers from the cache after this long, if the cache has the answer. */
-const NETWORK_TIMEOUT_S = 3;
+/**
+ * A slow network answers from the cache after this long, if the cache has the answer. Data
+ * is given up on sooner than pages: the app itself waits 1.5 s for an answer's headers
+ * (src/lib/api-client.ts), and the kept copy must come before it gives up.
+ */
+const PAGE_TIMEOUT_S = 3;
+const DATA_TIMEOUT_S = 1;
 const okOnly = new CacheableResponsePlugin({ statuses: [200] });
 
 registerRoute(
   ({ request, url }) => request.mode === 'navigate' && url.origin === scope.origin,
   new NetworkFirst({
     cacheName: CACHE_NAMES.pages,
-    networkTimeoutSeconds: NETWORK_TIMEOUT_S,
+    networkTimeoutSeconds: PAGE_TIMEOUT_S,
     plugins: [
       okOnly,
       new ExpirationPlugin({ maxEntries: 200, purgeOnQuotaError: true }),
@@ -81,7 +86,7 @@ registerRoute(
   ({ url }) => under(url, 'api/'),
   new NetworkFirst({
     cacheName: CACHE_NAMES.data,
-    networkTimeoutSeconds: NETWORK_TIMEOUT_S,
+    networkTimeoutSeconds: DATA_TIMEOUT_S,
     plugins: [okOnly, new ExpirationPlugin({ maxEntries: 2000, purgeOnQuotaError: true })],
   }),
 );
