@@ -57,6 +57,8 @@ export default defineConfig({
       testMatch: /hostile\.spec\.ts/,
       use: {
         ...devices['Desktop Chrome'],
+        // The hostile site is built without the offline worker (e2e/hostile/build-site.ts).
+        serviceWorkers: 'block',
         baseURL: `http://127.0.0.1:${HOSTILE_PORT}/`,
         launchOptions: {
           executablePath: chromiumExecutable(),

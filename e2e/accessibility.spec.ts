@@ -64,7 +64,10 @@ const PAGE_TYPES: PageType[] = [
       );
       // The reader keeps what it has read (decision 011): forget it, so that the article
       // must come from the failing network. The deletion completes as the page is left.
-      await page.evaluate(() => void indexedDB.deleteDatabase('reader-cache'));
+      // (A blank first page has no storage, and nothing to forget.)
+      await page.evaluate(() => {
+        if (location.protocol.startsWith('http')) indexedDB.deleteDatabase('reader-cache');
+      });
     },
     act: async (page) => {
       await page.getByRole('link', { name: seed.title }).click();
