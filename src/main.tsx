@@ -55,9 +55,12 @@ if (isHydrating) {
 // never more than two seconds): a page drawn afresh offline shows the last content at
 // once, and links from a prerendered page find what was read before. A prerendered page's
 // own data is newer and is kept.
-await persistQueryCache(queryClient, [libraryQueries.all()]);
+// Both reads run together: neither waits on the other.
 const routes = createRoutes(queryClient);
-if (isHydrating) await loadLazyRoutes(routes);
+await Promise.all([
+  persistQueryCache(queryClient, [libraryQueries.all()]),
+  isHydrating ? loadLazyRoutes(routes) : undefined,
+]);
 const router = createBrowserRouter(
   routes,
   isHydrating ? { hydrationData: { loaderData: state.loaderData } } : undefined,

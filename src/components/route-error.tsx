@@ -1,22 +1,20 @@
+import type { ComponentProps } from 'react';
 import { isRouteErrorResponse, useRevalidator, useRouteError } from 'react-router';
 import { site } from '../config/site.ts';
 import { NotFoundError } from '../lib/api-client.ts';
 import { useMessages } from '../lib/i18n/i18n.tsx';
 import { NotFound } from './not-found.tsx';
-
-type ErrorPageProps = { onRetry: () => void; isRetrying: boolean };
+import { RetryButton } from './retry-alert.tsx';
 
 /** The page that could not be shown, in place of it, with a Retry. */
-export function ErrorPage({ onRetry, isRetrying }: ErrorPageProps) {
+export function ErrorPage(retry: ComponentProps<typeof RetryButton>) {
   const m = useMessages();
   return (
     <section className="status-page" role="alert">
       <title>{`${m.errorTitle} | ${site.name}`}</title>
       <h1>{m.errorHeading}</h1>
       <p>{m.errorText}</p>
-      <button type="button" className="button" onClick={onRetry} disabled={isRetrying}>
-        {isRetrying ? m.retrying : m.retry}
-      </button>
+      <RetryButton {...retry} />
     </section>
   );
 }

@@ -1,7 +1,4 @@
-/**
- * Names the service worker and the app share: the app adds a saved article's photo to the
- * photo cache itself, and asks a waiting new version to take over.
- */
+/** Names the service worker and the app share: its caches and the messages it answers. */
 export const CACHE_NAMES = {
   pages: 'reader-pages',
   data: 'reader-data',
@@ -15,8 +12,9 @@ export const SHELL_URL = 'app-shell.html';
 export const SKIP_WAITING = 'SKIP_WAITING';
 
 /**
- * The message that hands a new worker what the page fetched before it was there (the page
- * itself, its data and photos), to keep like everything fetched after: `{ type, urls }`.
+ * The message that asks the worker to keep URLs as if the page had fetched them through it
+ * (`{ type, urls }`): what the landing page fetched before the worker was there, and the
+ * photo of an article saved from a list.
  */
 export const KEEP_URLS = 'KEEP_URLS';
 

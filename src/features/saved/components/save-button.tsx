@@ -30,7 +30,7 @@ export function SaveButton({ slug, title, getArticle, isInList = false }: SaveBu
       if (isSaved) return removeSaved(slug);
       const article = await getArticle();
       await saveArticle(article);
-      await keepPhotoOffline(article);
+      keepPhotoOffline(article);
     },
     onSettled: () => libraryChanged(queryClient),
   });
