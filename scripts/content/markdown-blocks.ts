@@ -12,9 +12,11 @@ import {
   type Inline,
   type LinkTarget,
   type Mark,
+  type TableBlock,
   type TextRun,
 } from '../../src/contract/article.ts';
 import { splitCaptionCredit } from './caption.ts';
+import { readEmbedFence } from './embed-fence.ts';
 import type { Problem } from './problem.ts';
 
 type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
@@ -35,12 +37,25 @@ type Context = {
 
 // CommonMark, with raw HTML tokenised so that it can be reported rather than silently kept
 // as text, and every link target let through so that unsafe ones are reported by name.
-const markdown = new MarkdownIt('commonmark', { html: true });
+// GFM pipe tables are CommonMark's one extension here: importers write a source's tables so.
+const markdown = new MarkdownIt('commonmark', { html: true }).enable('table');
 markdown.validateLink = () => true;
+
+/** Pandoc's table caption: the paragraph right after a table, starting `Table: `. */
+const TABLE_CAPTION = /^Table:\s+/;
 
 const READ_LABEL = /^\s*READ:\s*$/;
 
 const attr = (token: Token, name: string) => token.attrGet(name) ?? '';
+
+/** What a reader sees of inline tokens, without their Markdown: a caption is plain text. */
+function plainText(tokens: Token[]): string {
+  return tokens
+    .map((token) =>
+      token.type === 'softbreak' || token.type === 'hardbreak' ? ' ' : token.content,
+    )
+    .join('');
+}
 
 function safeDecode(url: string): string {
   try {
@@ -75,8 +90,11 @@ export function markdownToBlocks(source: string, context: Context) {
     return undefined;
   }
 
-  /** Inline tokens of one paragraph, heading or list item into inline content. */
-  function inlines(tokens: Token[], line: number): Inline[] {
+  /**
+   * Inline tokens of one paragraph, heading, list item or table cell into inline content.
+   * In a cell, a line break is a space: a cell is one line of a row.
+   */
+  function inlines(tokens: Token[], line: number, isCell = false): Inline[] {
     const out: Inline[] = [];
     const marks: Mark[] = [];
     let link: Extract<Inline, { type: 'link' }> | undefined;
@@ -102,7 +120,7 @@ export function markdownToBlocks(source: string, context: Context) {
           push(' ');
           break;
         case 'hardbreak':
-          if (link) push(' ');
+          if (link || isCell) push(' ');
           else out.push({ type: 'break' });
           break;
         case 'em_open':
@@ -131,7 +149,12 @@ export function markdownToBlocks(source: string, context: Context) {
           report(line, `raw HTML is not allowed in articles: ${token.content.slice(0, 40)}`);
           break;
         case 'image':
-          report(line, 'an image must stand alone in its own paragraph');
+          report(
+            line,
+            isCell
+              ? 'a table cell holds text and links, not images'
+              : 'an image must stand alone in its own paragraph',
+          );
           break;
         default:
           report(line, `unsupported Markdown (${token.type}) inside a paragraph`);
@@ -177,6 +200,48 @@ export function markdownToBlocks(source: string, context: Context) {
       type: 'image',
       image: { ...resolved, alt, ...splitCaptionCredit(attr(only, 'title')) },
     };
+  }
+
+  /**
+   * A GFM table from `table_open` to `table_close`: its rows, and its header row unless every
+   * header cell is empty (how a source table without a header is written). Returns the index
+   * of `table_close`.
+   */
+  function table(tokens: Token[], start: number): { block: TableBlock; end: number } {
+    const header: Inline[][] = [];
+    const rows: Inline[][][] = [];
+    let row: Inline[][] = [];
+    let isHead = false;
+    let line = lineOf(tokens[start] as Token);
+    let index = start + 1;
+    for (; index < tokens.length; index++) {
+      const token = tokens[index] as Token;
+      if (token.type === 'table_close') break;
+      switch (token.type) {
+        case 'thead_open':
+          isHead = true;
+          break;
+        case 'thead_close':
+          isHead = false;
+          break;
+        case 'tr_open':
+          line = lineOf(token);
+          row = [];
+          break;
+        case 'tr_close':
+          if (isHead) header.push(...row);
+          else rows.push(row);
+          break;
+        case 'inline':
+          row.push(inlines(token.children ?? [], line, true));
+          break;
+        default:
+          // tbody, th and td open and close: the structure above already says it.
+          break;
+      }
+    }
+    const hasHeader = header.some((cell) => cell.length > 0);
+    return { block: { type: 'table', ...(hasHeader ? { header } : {}), rows }, end: index };
   }
 
   const tokens = markdown.parse(source, {});
@@ -240,6 +305,42 @@ export function markdownToBlocks(source: string, context: Context) {
         break;
       case 'list_item_close':
       case 'hr':
+        break;
+      case 'table_open': {
+        const read = table(tokens, index);
+        index = read.end;
+        // Pandoc writes the caption as the next paragraph, `Table: ...`.
+        const next = tokens[index + 1];
+        const captionText =
+          next?.type === 'paragraph_open' ? plainText(tokens[index + 2]?.children ?? []) : undefined;
+        if (captionText !== undefined && TABLE_CAPTION.test(captionText)) {
+          const caption = captionText.replace(TABLE_CAPTION, '').replace(/\s+/g, ' ').trim();
+          if (caption !== '') read.block.caption = caption;
+          index += 3;
+        }
+        if (read.block.rows.length === 0 && read.block.header === undefined) {
+          report(line, 'empty table: give it a row with something in it');
+        } else blocks.push(read.block);
+        break;
+      }
+      case 'fence':
+        if (token.info.trim() === 'embed') {
+          const embed = readEmbedFence(token.content, {
+            file: context.file,
+            // The YAML starts on the line after the opening fence.
+            firstLine: line + 1,
+            resolveImage: context.resolveImage,
+          });
+          problems.push(...embed.problems);
+          if (embed.block) blocks.push(embed.block);
+        } else {
+          report(
+            line,
+            token.info.trim() === ''
+              ? 'unsupported Markdown (fence): the only fenced block is ```embed'
+              : `unsupported fenced block "${token.info.trim()}": the only fenced block is \`\`\`embed`,
+          );
+        }
         break;
       case 'html_block':
         report(line, `raw HTML is not allowed in articles: ${token.content.trim().slice(0, 40)}`);

@@ -51,6 +51,24 @@ export const ImageSchema = v.object({
 });
 export type Image = v.InferOutput<typeof ImageSchema>;
 
+/** An absolute http(s) URL: what a reader's browser may be sent to from a link or a card. */
+const webUrl = v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//i, 'must be an http(s) URL'));
+
+/**
+ * A post on another site (a YouTube video, a tweet), shown as a link card: the reader
+ * follows it to the other site, and nothing is loaded from there (no iframe, no script).
+ * `provider` is the name readers know the site by ("YouTube"), from the URL's host.
+ */
+export const EmbedBlockSchema = v.object({
+  type: v.literal('embed'),
+  url: webUrl,
+  provider: v.pipe(v.string(), v.minLength(1)),
+  title: v.optional(v.string()),
+  caption: v.optional(v.string()),
+  thumbnail: v.optional(ImageSchema),
+});
+export type EmbedBlock = v.InferOutput<typeof EmbedBlockSchema>;
+
 /** The URL of one published variant of an image: `/images/harbour-800.webp`. */
 export function imageVariant(src: string, width: number, format: 'avif' | 'webp' | 'jpeg'): string {
   return `${src.replace(/\.[^./]+$/, '')}-${width}.${format === 'jpeg' ? 'jpg' : format}`;
@@ -76,6 +94,17 @@ export function bodySchemasFor<TTarget extends v.GenericSchema>(target: TTarget)
     v.object({ type: v.literal('image'), image: ImageSchema }),
     /** "READ: <headline>": the editor's inline pointer to a related article. */
     v.object({ type: v.literal('read-link'), title: v.string(), target }),
+    /**
+     * Rows of cells of inline content. A source table without a header row has no `header`;
+     * the caption is the source's own (Pandoc's `Table: ` paragraph, HTML's `<caption>`).
+     */
+    v.object({
+      type: v.literal('table'),
+      caption: v.optional(v.string()),
+      header: v.optional(v.array(inlines)),
+      rows: v.array(v.array(inlines)),
+    }),
+    EmbedBlockSchema,
   ]);
   return { InlineSchema: inline, BlockSchema: block };
 }
@@ -84,6 +113,7 @@ export function bodySchemasFor<TTarget extends v.GenericSchema>(target: TTarget)
 export const { InlineSchema, BlockSchema } = bodySchemasFor(LinkTargetSchema);
 export type Inline = v.InferOutput<typeof InlineSchema>;
 export type Block = v.InferOutput<typeof BlockSchema>;
+export type TableBlock = Extract<Block, { type: 'table' }>;
 
 export const NamedSchema = v.object({ name: v.pipe(v.string(), v.minLength(1)), slug });
 export type Named = v.InferOutput<typeof NamedSchema>;
@@ -125,6 +155,13 @@ export const ArticleSchema = v.object({
   isSample: v.boolean(),
   /** The original URL, for articles imported from another site. */
   source: v.optional(v.pipe(v.string(), v.url())),
+  /** What a link post is about (JSON Feed's `external_url`): shown as the story's own link. */
+  externalUrl: v.optional(webUrl),
+  /**
+   * The name of the site an imported article comes from ("Premium Times"): its byline when
+   * it names no author, so the reader's own masthead is never put on another's reporting.
+   */
+  sourceName: v.optional(v.pipe(v.string(), v.minLength(1))),
   body: v.array(BlockSchema),
   related: v.array(ArticleSummarySchema),
 });

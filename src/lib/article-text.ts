@@ -35,6 +35,16 @@ function blockText(block: Block): string {
       return block.image.caption ?? '';
     case 'read-link':
       return `READ: ${block.title}`;
+    case 'table':
+      // One row to a line, its cells apart: a snippet never runs two cells together.
+      return [
+        block.caption ?? '',
+        ...[block.header ?? [], ...block.rows].map((row) => row.map(inlineText).join(' ').trim()),
+      ]
+        .filter((line) => line !== '')
+        .join('\n');
+    case 'embed':
+      return [block.title, block.caption].filter((text) => text !== undefined).join('\n');
     default:
       return block satisfies never;
   }
