@@ -30,6 +30,10 @@ export type ArticleRecord = {
   authors: Named[];
   isSample: boolean;
   source?: string;
+  /** What a link post is about. */
+  externalUrl?: string;
+  /** The name of the site the article was imported from. */
+  sourceName?: string;
   /** The editor's own related list, if any. */
   related: string[];
   /** Article slugs the body links to (kept out of its Related list). */
@@ -159,6 +163,8 @@ export function readArticle(
     authors: meta.authors.map(named),
     isSample: meta.sample,
     ...(meta.source ? { source: meta.source } : {}),
+    ...(meta.external_url ? { externalUrl: new URL(meta.external_url).href } : {}),
+    ...(meta.source_name ? { sourceName: meta.source_name } : {}),
     related: meta.related,
     linked: [...firstLinks.keys()],
     linkLines: [...firstLinks.values()],

@@ -192,6 +192,8 @@ export function articlePrefix(record: ArticleRecord, summaryJson: string): strin
     authors: record.authors,
     isSample: record.isSample,
     ...(record.source ? { source: record.source } : {}),
+    ...(record.externalUrl ? { externalUrl: record.externalUrl } : {}),
+    ...(record.sourceName ? { sourceName: record.sourceName } : {}),
   });
   return `${summaryJson.slice(0, -1)},${rest.slice(1, -1)},"body":`;
 }

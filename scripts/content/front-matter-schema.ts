@@ -23,6 +23,15 @@ const date = (field: string) =>
     v.check(isCalendarDate, 'bad date: no such day or time'),
   );
 
+/** A link a reader may follow: `javascript:` and other schemes never reach a page. */
+function isWebUrl(value: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
 const slug = v.pipe(
   v.string(required('slug')),
   v.regex(SLUG_PATTERN, 'bad slug: use lowercase letters, digits and single hyphens'),
@@ -123,6 +132,25 @@ export const FrontMatterSchema = v.object(
     sample: v.optional(v.boolean('sample must be true or false'), false),
     /** Where the article was first published, for articles imported from another site. */
     source: v.optional(v.pipe(v.string('source must be a URL'), v.url('source must be a URL'))),
+    /** What a link post is about (JSON Feed's `external_url`): the page links to it. */
+    external_url: v.optional(
+      v.pipe(
+        v.string('external_url must be a URL'),
+        v.trim(),
+        v.check(
+          isWebUrl,
+          (issue) => `external_url ${JSON.stringify(issue.input)} is not an http(s) URL`,
+        ),
+      ),
+    ),
+    /** The name of the site an imported article comes from: its byline when no author is named. */
+    source_name: v.optional(
+      v.pipe(
+        v.string('source_name must be text'),
+        v.trim(),
+        v.minLength(1, 'empty source_name: name the site, or leave the line out'),
+      ),
+    ),
     /** Sizes of the remote images the body shows, which the build cannot read itself. */
     media: v.optional(
       v.array(
