@@ -10,11 +10,11 @@ import {
   type Section,
 } from '../../src/contract/article.ts';
 import { splitCaptionCredit } from './caption.ts';
-import type { FrontMatterData } from './front-matter-schema.ts';
 import { markdownToBlocks } from './markdown-blocks.ts';
 import { readArticleFrontMatter } from './parse-article.ts';
 import type { ImageResolver } from './markdown-blocks.ts';
 import type { Problem } from './problem.ts';
+import { isRemoteSrc, type RemoteImages } from './remote-images.ts';
 import { imageWidths, isRaster } from './responsive-images.ts';
 
 /** Sizes of the files in content/images/, by file name. */
@@ -42,9 +42,14 @@ export type ArticleRecord = {
   linkLines: number[];
   /** Lines of the front matter's `slug` and `related`, for messages found later. */
   lines: { slug: number; related: number };
-  /** Local images the article shows (hero and body), to copy into the bundle. */
+  /** Images the article shows (hero and body), to copy into the bundle, by name under images/. */
   images: string[];
+  /** Photo URLs not downloaded yet: the article is read again once they are. */
+  pendingImages?: string[];
 };
+
+/** What image sources resolve against: files in content/images/ and downloaded URLs. */
+export type ImageSources = { local: LocalImages; remote: RemoteImages };
 
 export type ReadArticle = {
   record?: ArticleRecord;
@@ -56,38 +61,46 @@ export type ReadArticle = {
 
 type Where = { line: number; field: string };
 
-/** Resolves an image path or URL against content/images/ and the front matter's media list. */
+/**
+ * Resolves an image path or URL: a file in content/images/, or a URL the build has
+ * downloaded (remote-images.ts). A URL not downloaded yet is noted in `pending` and left out;
+ * the build fetches it and reads the article again.
+ */
 function imageResolver(
   file: string,
-  localImages: LocalImages,
+  images: ImageSources,
   imageBase: string,
-  media: FrontMatterData['media'],
   problems: Problem[],
   used: Set<string>,
+  pending: Set<string>,
 ): ImageResolver {
   return (src: string, where: Where) => {
-    if (/^https?:\/\//.test(src)) {
-      const known = media.find((entry) => entry.src === src);
-      if (known) return known;
-      problems.push({
-        file,
-        ...where,
-        message: `image ${src}: a remote image needs its size in the front matter's media list`,
-      });
-      return undefined;
+    if (isRemoteSrc(src)) {
+      const downloaded = Object.hasOwn(images.remote, src) ? images.remote[src] : undefined;
+      if (downloaded === undefined) {
+        pending.add(src);
+        return undefined;
+      }
+      used.add(downloaded.name);
+      return published(downloaded.name, downloaded, imageBase);
     }
     const name = src.replace(/^(\.\.\/)?images\//, '');
-    const size = Object.hasOwn(localImages, name) ? localImages[name] : undefined;
+    const size = Object.hasOwn(images.local, name) ? images.local[name] : undefined;
     if (size === undefined) {
       problems.push({ file, ...where, message: `image "${src}" not found in content/images/` });
       return undefined;
     }
     used.add(name);
-    return {
-      src: `${imageBase}${name}`,
-      ...size,
-      ...(isRaster(name) ? { widths: imageWidths(size.width) } : {}),
-    };
+    return published(name, size, imageBase);
+  };
+}
+
+function published(name: string, size: { width: number; height: number }, imageBase: string) {
+  return {
+    src: `${imageBase}${name}`,
+    width: size.width,
+    height: size.height,
+    ...(isRaster(name) ? { widths: imageWidths(size.width) } : {}),
   };
 }
 
@@ -95,7 +108,7 @@ function imageResolver(
 export function readArticle(
   file: string,
   text: string,
-  localImages: LocalImages,
+  images: ImageSources,
   imageBase: string,
 ): ReadArticle {
   const parsed = readArticleFrontMatter(file, text);
@@ -105,15 +118,23 @@ export function readArticle(
   const { meta, keyLines, body, bodyLine } = parsed.front;
   const problems: Problem[] = [];
   const used = new Set<string>();
-  const resolve = imageResolver(file, localImages, imageBase, meta.media, problems, used);
+  const pending = new Set<string>();
+  const resolve = imageResolver(file, images, imageBase, problems, used, pending);
 
   let hero: Image | undefined;
   if (meta.image) {
     const declared = meta.image;
-    const resolved = /^https?:\/\//.test(declared.src)
-      ? undefined
-      : resolve(declared.src, { line: keyLines['image.src'] ?? 1, field: 'image.src' });
-    if (resolved && (resolved.width !== declared.width || resolved.height !== declared.height)) {
+    const isRemote = isRemoteSrc(declared.src);
+    const resolved = resolve(declared.src, {
+      line: keyLines['image.src'] ?? 1,
+      field: 'image.src',
+    });
+    // A downloaded photo's true size wins over what the source said of it.
+    if (
+      !isRemote &&
+      resolved &&
+      (resolved.width !== declared.width || resolved.height !== declared.height)
+    ) {
       problems.push({
         file,
         line: keyLines['image.width'] ?? 1,
@@ -123,12 +144,13 @@ export function readArticle(
     }
     const split = splitCaptionCredit(declared.caption ?? '');
     const credit = declared.credit ?? split.credit;
-    hero = {
-      src: resolved?.src ?? declared.src,
+    // A photo that could not be downloaded is left out (the build says so), not shown broken.
+    hero = resolved && {
+      src: resolved.src,
       alt: declared.alt,
-      width: declared.width,
-      height: declared.height,
-      ...(resolved?.widths ? { widths: resolved.widths } : {}),
+      width: resolved.width,
+      height: resolved.height,
+      ...(resolved.widths ? { widths: resolved.widths } : {}),
       ...(split.caption !== '' ? { caption: split.caption } : {}),
       ...(credit ? { credit } : {}),
     };
@@ -170,6 +192,7 @@ export function readArticle(
     linkLines: [...firstLinks.values()],
     lines: { slug: keyLines.slug ?? 1, related: keyLines.related ?? 1 },
     images: [...used].sort(),
+    ...(pending.size > 0 ? { pendingImages: [...pending].sort() } : {}),
   };
   return {
     record,

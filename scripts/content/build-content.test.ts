@@ -188,31 +188,14 @@ describe('the content build writes the JSON API', () => {
     expect(files.get('images/photo.svg')).toBeInstanceOf(Uint8Array);
   });
 
-  it('keeps a nested section’s path and sizes remote body images from the media list', async () => {
-    const body = '![A dam](https://example.org/dam.jpg "Work on the dam [Agency ]")\n';
-    const media = '\n  - src: https://example.org/dam.jpg\n    width: 800\n    height: 600';
-    const { files } = await build({
-      'a.md': article('a', { section: '[Africa, Sudan]', media }, body),
-    });
+  it('keeps a nested section’s path', async () => {
+    const { files } = await build({ 'a.md': article('a', { section: '[Africa, Sudan]' }) });
     const output = json(files, 'api/articles/a.json', ArticleSchema);
     expect(output.section).toEqual({
       name: 'Sudan',
       slug: 'sudan',
       parents: [{ name: 'Africa', slug: 'africa' }],
     });
-    expect(output.body).toEqual([
-      {
-        type: 'image',
-        image: {
-          src: 'https://example.org/dam.jpg',
-          width: 800,
-          height: 600,
-          alt: 'A dam',
-          caption: 'Work on the dam',
-          credit: 'Agency',
-        },
-      },
-    ]);
   });
 
   it('links to slugs in any script, and reads image alt text without Markdown escapes', async () => {
@@ -223,13 +206,6 @@ describe('the content build writes the JSON API', () => {
       content: [{}, { type: 'link', target: { kind: 'article', slug: 'تقرير-المياه' } }, {}],
     });
     expect(output.body[1]).toMatchObject({ type: 'image', image: { alt: 'Dam [1]' } });
-  });
-
-  it('rejects a remote body image whose size is not given', async () => {
-    const body = '![A dam](https://example.org/dam.jpg)\n';
-    expect(await problemsOf({ 'a.md': article('a', {}, body) })).toEqual([
-      `${FILE}:16: body: image https://example.org/dam.jpg: a remote image needs its size in the front matter's media list`,
-    ]);
   });
 
   it('pages the latest index newest first, with summaries only', async () => {

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { imageSize } from 'image-size';
 import { apiPaths, type ArticleSummary, type Named } from '../../src/contract/article.ts';
 import { site } from '../../src/config/site.ts';
-import type { ArticleRecord, LocalImages } from './article-record.ts';
+import type { ArticleRecord, ImageSources, LocalImages } from './article-record.ts';
 import type { RenderItem, Scanned } from './content-jobs.ts';
 import {
   articlePrefix,
@@ -29,7 +29,15 @@ import {
 import { archivePages, collectArchives, sectionMenu, type CollectedArchive } from './archives.ts';
 import { buildFeeds, FEED_LIMIT, type FeedArticle } from './feeds.ts';
 import { runJobs } from './job-pool.ts';
-import { isRaster, makeVariantsOnce } from './responsive-images.ts';
+import {
+  fetchRemoteImages,
+  imageCacheDir as imageCacheDirFor,
+  readRemoteImages,
+  remoteVariants,
+  type RemoteImage,
+  type RemoteImages,
+} from './remote-images.ts';
+import { isRaster, makeVariants, makeVariantsOnce } from './responsive-images.ts';
 import { ContentError, type Problem } from './problem.ts';
 import { buildSitemaps, sitemapEntries } from './sitemap.ts';
 
@@ -47,6 +55,8 @@ export type BuildOptions = {
   siteUrl?: string;
   /** Use worker threads from this many articles up (default 2,000). */
   workerThreshold?: number;
+  /** Where warnings go (photos that could not be downloaded); default: standard error. */
+  warn?: (message: string) => void;
 };
 
 export type Settings = {
@@ -59,6 +69,10 @@ export type Settings = {
   workerThreshold: number;
   imagesDir: string;
   localImages: LocalImages;
+  /** The download cache of photos named by URL, and what it holds (remote-images.ts). */
+  imageCacheDir: string;
+  remoteImages: RemoteImages;
+  warn: (message: string) => void;
 };
 
 export type ArticleFile = { abs: string; file: string };
@@ -83,16 +97,21 @@ const FILES_PER_JOB = 250;
 
 export async function settingsFor(options: BuildOptions): Promise<Settings> {
   const imagesDir = path.join(options.contentDir, 'images');
+  const rootDir = options.rootDir ?? process.cwd();
+  const imageCacheDir = imageCacheDirFor(rootDir);
   return {
     contentDir: options.contentDir,
     apiDir: options.apiDir ?? 'api',
     imageBase: options.imageBase ?? '/images/',
     pageSize: options.pageSize ?? site.pageSize,
-    rootDir: options.rootDir ?? process.cwd(),
+    rootDir,
     siteUrl: (options.siteUrl ?? process.env.SITE_URL ?? site.url).replace(/\/+$/, ''),
     workerThreshold: options.workerThreshold ?? 2000,
     imagesDir,
     localImages: await readLocalImages(imagesDir),
+    imageCacheDir,
+    remoteImages: await readRemoteImages(imageCacheDir),
+    warn: options.warn ?? ((message) => console.warn(`warning: ${message}`)),
   };
 }
 
@@ -108,7 +127,9 @@ export async function listArticles(settings: Settings): Promise<ArticleFile[]> {
 
 /**
  * Reads `files` into records and bodies. With `stagingDir`, each article's JSON is written
- * there up to its Related list; otherwise bodies come back as JSON text.
+ * there up to its Related list; otherwise bodies come back as JSON text. Photos the articles
+ * name by URL and the cache lacks are downloaded, and those articles read again; a photo
+ * that cannot be downloaded is left out of its article with a warning.
  */
 export async function scanFiles(
   files: ArticleFile[],
@@ -117,6 +138,40 @@ export async function scanFiles(
   /** Called with each file as it is read, by its index in `files`. */
   onRead?: (scanned: Scanned, index: number) => void,
 ): Promise<Scanned[]> {
+  const waiting = new Map<number, Scanned>();
+  const scanned = await scanOnce(files, settings, stagingDir, (file, index) => {
+    if (file.record?.pendingImages) waiting.set(index, file);
+    else onRead?.(file, index);
+  });
+  if (waiting.size === 0) return scanned;
+  const urls = [...waiting.values()].flatMap((file) => file.record?.pendingImages ?? []);
+  const failures = await fetchRemoteImages(urls, settings.remoteImages, settings.imageCacheDir);
+  const indexes = [...waiting.keys()];
+  const again = await scanOnce(
+    indexes.map((index) => files[index] ?? { abs: '', file: '' }),
+    settings,
+    stagingDir,
+    (file, position) => onRead?.(file, indexes[position] ?? -1),
+  );
+  again.forEach((file, position) => {
+    const index = indexes[position];
+    if (index !== undefined) scanned[index] = file;
+    for (const url of file.record?.pendingImages ?? []) {
+      settings.warn(
+        `${file.file}: image ${url} could not be downloaded (${failures.get(url) ?? 'unknown reason'}); the article is published without it`,
+      );
+    }
+    if (file.record) delete file.record.pendingImages;
+  });
+  return scanned;
+}
+
+async function scanOnce(
+  files: ArticleFile[],
+  settings: Settings,
+  stagingDir: string | undefined,
+  onRead: (scanned: Scanned, index: number) => void,
+): Promise<Scanned[]> {
   const results: Scanned[][] = [];
   const shared = new Map<string, unknown>();
   const jobs = Math.ceil(files.length / FILES_PER_JOB);
@@ -124,7 +179,7 @@ export async function scanFiles(
     (index) => index >= jobs ? undefined : ({
       kind: 'scan',
       files: files.slice(index * FILES_PER_JOB, (index + 1) * FILES_PER_JOB),
-      localImages: settings.localImages,
+      images: imageSources(settings),
       imageBase: settings.imageBase,
       ...(stagingDir ? { stagingDir } : {}),
     }),
@@ -134,13 +189,17 @@ export async function scanFiles(
         const listed = files[index * FILES_PER_JOB + position];
         if (listed) Object.assign(file, listed);
         if (file.record) shareCopies(file.record, file.file, shared);
-        onRead?.(file, index * FILES_PER_JOB + position);
+        onRead(file, index * FILES_PER_JOB + position);
       });
       results[index] = scanned;
     },
     { useWorkers: files.length >= settings.workerThreshold },
   );
   return results.flat();
+}
+
+function imageSources(settings: Settings): ImageSources {
+  return { local: settings.localImages, remote: settings.remoteImages };
 }
 
 /**
@@ -220,7 +279,7 @@ export async function writeArticles(
         batch.push(item.value);
       }
       if (batch.length === 0) return undefined;
-      return { kind: 'render', localImages: settings.localImages, imageBase: settings.imageBase, isAtomic, items: batch };
+      return { kind: 'render', images: imageSources(settings), imageBase: settings.imageBase, isAtomic, items: batch };
     },
     (_, result) => {
       problems.push(...(result as Problem[]));
@@ -329,16 +388,40 @@ export async function buildContent(options: BuildOptions): Promise<ContentOutput
   });
   for (const [name, text] of indexOutputs(corpus, settings)) files.set(name, text);
   const images = new Set(corpus.ordered.flatMap((record) => record.images));
+  const downloads = downloadsByName(settings);
   for (const name of [...images].sort()) {
-    const bytes = await readFile(path.join(settings.imagesDir, name));
-    files.set(`images/${name}`, bytes);
-    if (!isRaster(name)) continue;
-    const { width } = settings.localImages[name] ?? { width: 0 };
-    for (const [variant, variantBytes] of await makeVariantsOnce(name, bytes, width)) {
-      files.set(`images/${variant}`, variantBytes);
+    for (const [file, bytes] of await publishedImage(settings, name, downloads, makeVariantsOnce)) {
+      files.set(`images/${file}`, bytes);
     }
   }
   return { files, articleCount: corpus.ordered.length };
+}
+
+/**
+ * One image as published (name under images/ -> bytes): the file, and for a photo its
+ * variants. A downloaded photo's come from the download cache, made there once.
+ */
+export async function publishedImage(
+  settings: Settings,
+  name: string,
+  downloads: ReadonlyMap<string, RemoteImage>,
+  makeLocalVariants: typeof makeVariants,
+): Promise<Map<string, Uint8Array>> {
+  const downloaded = downloads.get(name);
+  const folder = downloaded ? settings.imageCacheDir : settings.imagesDir;
+  const bytes = await readFile(path.join(folder, name));
+  const published = new Map<string, Uint8Array>([[name, bytes]]);
+  if (!isRaster(name)) return published;
+  const variants = downloaded
+    ? await remoteVariants(downloaded, settings.imageCacheDir)
+    : await makeLocalVariants(name, bytes, settings.localImages[name]?.width ?? 0);
+  for (const [variant, variantBytes] of variants) published.set(variant, variantBytes);
+  return published;
+}
+
+/** The downloaded photos by their name under images/. */
+export function downloadsByName(settings: Settings): Map<string, RemoteImage> {
+  return new Map(Object.values(settings.remoteImages).map((image) => [image.name, image]));
 }
 
 async function readLocalImages(dir: string): Promise<LocalImages> {

@@ -16,21 +16,20 @@ import {
   mkdirSync,
   openSync,
   readFileSync,
-  renameSync,
   writeFileSync,
   type Stats,
 } from 'node:fs';
 import path from 'node:path';
-import { threadId } from 'node:worker_threads';
 import {
   readArticle,
   type ArticleRecord,
-  type LocalImages,
+  type ImageSources,
 } from './article-record.ts';
 import { articlePrefix } from './corpus.ts';
+import { writeFileAtomic } from './write-file-atomic.ts';
 import type { Problem } from './problem.ts';
 
-type Shared = { localImages: LocalImages; imageBase: string };
+type Shared = { images: ImageSources; imageBase: string };
 
 export type ScanJob = Shared & {
   kind: 'scan';
@@ -106,7 +105,7 @@ function scanFiles(job: ScanJob): Scanned[] {
       closeSync(fd);
     }
     const hash = contentHash(bytes);
-    const read = readArticle(file, bytes.toString('utf8'), job.localImages, job.imageBase);
+    const read = readArticle(file, bytes.toString('utf8'), job.images, job.imageBase);
     const scanned: Scanned = {
       file,
       abs,
@@ -144,7 +143,7 @@ function renderArticles(job: RenderJob): Problem[] {
         break;
       case 'render': {
         const text = readFileSync(item.abs, 'utf8');
-        const read = readArticle(item.file, text, job.localImages, job.imageBase);
+        const read = readArticle(item.file, text, job.images, job.imageBase);
         problems.push(...read.problems);
         if (read.bodyJson === undefined) break;
         const json = item.prefix + read.bodyJson + item.suffix;
@@ -157,11 +156,4 @@ function renderArticles(job: RenderJob): Problem[] {
     }
   }
   return problems;
-}
-
-/** Write beside the target, then rename: a reader never sees half a file. */
-export function writeFileAtomic(target: string, data: string | Uint8Array): void {
-  const temporary = `${target}.${process.pid}-${threadId}.tmp`;
-  writeFileSync(temporary, data);
-  renameSync(temporary, target);
 }

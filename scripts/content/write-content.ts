@@ -20,7 +20,6 @@ import {
   writeSync,
 } from 'node:fs';
 import {
-  copyFile,
   mkdir,
   readdir,
   readFile,
@@ -34,7 +33,7 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { apiPaths } from '../../src/contract/article.ts';
 import type { ArticleRecord } from './article-record.ts';
-import { isRaster, makeVariants } from './responsive-images.ts';
+import { makeVariants } from './responsive-images.ts';
 import {
   assembleCorpus,
   articleParts,
@@ -45,6 +44,8 @@ import {
   sitemapOutputs,
   relatedSuffix,
   listArticles,
+  downloadsByName,
+  publishedImage,
   referenceProblems,
   scanFiles,
   writeArticles,
@@ -56,7 +57,6 @@ import {
 import {
   contentHash,
   summaryHashOf,
-  writeFileAtomic,
   type RenderItem,
   type Scanned,
 } from './content-jobs.ts';
@@ -64,6 +64,7 @@ import { archivePage, type CollectedArchive } from './archives.ts';
 import { articlePrefix, articleSuffix, danglingReferences } from './corpus.ts';
 import { ContentError } from './problem.ts';
 import { trace } from './trace.ts';
+import { writeFileAtomic } from './write-file-atomic.ts';
 
 /** Bump when the build's output or the manifest's shape changes: every output is redone. */
 const MANIFEST_VERSION = 11;
@@ -734,29 +735,23 @@ function articlePath(settings: Settings, slug: string): string {
   return `${settings.apiDir}/${apiPaths.article(slug)}`;
 }
 
-/** Copies the local images articles show, when new or changed. */
+/** Publishes the images articles show (files and their variants), when new or changed. */
 async function copyImages(context: Context, manifest: Manifest, images: string[]): Promise<number> {
   const { settings, outDir, previous } = context;
+  const downloads = downloadsByName(settings);
   let written = 0;
   for (const image of [...new Set(images)].sort()) {
-    const source = path.join(settings.imagesDir, image);
-    const { mtimeMs, size } = await stat(source);
+    const folder = downloads.has(image) ? settings.imageCacheDir : settings.imagesDir;
+    const { mtimeMs, size } = await stat(path.join(folder, image));
     const name = `images/${image}`;
     manifest.outputs[name] = `${mtimeMs}:${size}`;
     if (previous?.outputs[name] === manifest.outputs[name]) continue;
-    const target = path.join(outDir, name);
-    mkdirSync(path.dirname(target), { recursive: true });
-    await copyFile(source, `${target}.tmp`);
-    await rename(`${target}.tmp`, target);
-    written++;
-    if (isRaster(image)) {
-      const { width } = settings.localImages[image] ?? { width: 0 };
-      for (const [variant, bytes] of await makeVariants(image, await readFile(source), width)) {
-        const file = path.join(outDir, 'images', variant);
-        await writeFile(`${file}.tmp`, bytes);
-        await rename(`${file}.tmp`, file);
-        written++;
-      }
+    for (const [file, bytes] of await publishedImage(settings, image, downloads, makeVariants)) {
+      const target = path.join(outDir, 'images', file);
+      mkdirSync(path.dirname(target), { recursive: true });
+      await writeFile(`${target}.tmp`, bytes);
+      await rename(`${target}.tmp`, target);
+      written++;
     }
   }
   return written;

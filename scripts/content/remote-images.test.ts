@@ -1,0 +1,164 @@
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+import * as v from 'valibot';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ArticleSchema } from '../../src/contract/article.ts';
+import { startServer, type TestServer } from '../import/test/server.ts';
+import { buildContent } from './build-content.ts';
+import { article, contentFixture } from './test/fixture.ts';
+import { writeContent } from './write-content.ts';
+
+let server: TestServer;
+let photo: Buffer;
+let turned: Buffer;
+
+beforeAll(async () => {
+  photo = await sharp({
+    create: { width: 1600, height: 900, channels: 3, background: { r: 200, g: 90, b: 40 } },
+  })
+    .jpeg()
+    .toBuffer();
+  // Stored 600x400 with EXIF orientation 6: the picture stands 400 wide and 600 high.
+  turned = await sharp({
+    create: { width: 600, height: 400, channels: 3, background: { r: 20, g: 90, b: 140 } },
+  })
+    .withMetadata({ orientation: 6 })
+    .jpeg()
+    .toBuffer();
+  const pixel = await sharp({
+    create: { width: 1, height: 1, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } },
+  })
+    .png()
+    .toBuffer();
+  server = await startServer((url) => {
+    switch (url.pathname) {
+      case '/photo.jpg':
+        return { status: 200, headers: { 'content-type': 'image/jpeg' }, body: photo };
+      case '/same-photo-other-url.jpg':
+        return { status: 200, headers: { 'content-type': 'image/jpeg' }, body: photo };
+      case '/turned.jpg':
+        return { status: 200, headers: { 'content-type': 'image/jpeg' }, body: turned };
+      case '/pixel.png':
+        return { status: 200, headers: { 'content-type': 'image/png' }, body: pixel };
+      case '/page.jpg':
+        return { status: 200, headers: { 'content-type': 'text/html' }, body: '<p>Not found</p>' };
+      default:
+        return undefined;
+    }
+  });
+});
+
+afterAll(() => server.close());
+
+function remoteHero(url: string, width = 100, height = 50): string {
+  return `\n  src: ${url}\n  alt: A photo\n  width: ${width}\n  height: ${height}\n  caption: "A caption [Agency]"`;
+}
+
+async function buildWith(files: Record<string, string>, root?: string) {
+  const dir = root ?? (await contentFixture(files));
+  const warnings: string[] = [];
+  const output = await buildContent({
+    contentDir: path.join(dir, 'content'),
+    rootDir: dir,
+    warn: (message) => warnings.push(message),
+  });
+  const articleOf = (slug: string) => {
+    const text = output.files.get(`api/articles/${slug}.json`);
+    if (typeof text !== 'string') throw new Error(`no article ${slug}`);
+    return v.parse(ArticleSchema, JSON.parse(text));
+  };
+  return { root: dir, output, warnings, articleOf };
+}
+
+describe('photos named by URL become the site’s own', () => {
+  it('downloads the hero and body photos once, with their true size, and publishes their variants', async () => {
+    const body = [
+      'A paragraph.',
+      '',
+      `![A body photo](${server.origin}/turned.jpg "Body caption [Photographer]")`,
+    ].join('\n');
+    const { root, output, warnings, articleOf } = await buildWith({
+      'a.md': article('a', { image: remoteHero(`${server.origin}/photo.jpg`) }, body),
+      'b.md': article('b', { image: remoteHero(`${server.origin}/same-photo-other-url.jpg`) }),
+    });
+    expect(warnings).toEqual([]);
+    const a = articleOf('a');
+    // The source said 100x50; the file is 1600x900.
+    expect(a.image).toMatchObject({
+      src: expect.stringMatching(/^\/images\/remote\/[0-9a-f]{32}\.jpg$/) as string,
+      width: 1600,
+      height: 900,
+      widths: [480, 800, 1200, 1600],
+      caption: 'A caption',
+      credit: 'Agency',
+    });
+    // Two URLs of the same bytes are one file.
+    expect(articleOf('b').image?.src).toBe(a.image?.src);
+    const bodyImage = a.body.find((block) => block.type === 'image');
+    expect(bodyImage?.type === 'image' && bodyImage.image).toMatchObject({
+      width: 400,
+      height: 600,
+      caption: 'Body caption',
+      credit: 'Photographer',
+    });
+    const heroName = (a.image?.src ?? '').replace('/images/', '');
+    expect(output.files.get(`images/${heroName}`)).toEqual(photo);
+    for (const variant of ['480.avif', '800.webp', '1600.jpg']) {
+      expect(output.files.has(`images/${heroName.replace('.jpg', `-${variant}`)}`)).toBe(true);
+    }
+
+    // A second build asks the network for nothing and encodes nothing again.
+    const asked = server.requests.length;
+    const cache = path.join(root, '.cache/images/remote');
+    const before = await Promise.all(
+      (await readdir(cache)).map(async (name) => [name, (await stat(path.join(cache, name))).mtimeMs]),
+    );
+    const again = await buildWith({}, root);
+    expect(server.requests.length).toBe(asked);
+    expect(again.articleOf('a').image?.src).toBe(a.image?.src);
+    const after = await Promise.all(
+      (await readdir(cache)).map(async (name) => [name, (await stat(path.join(cache, name))).mtimeMs]),
+    );
+    expect(after).toEqual(before);
+  });
+
+  it('leaves out a photo that cannot be downloaded, names the article and the URL, and still builds', async () => {
+    const missing = `${server.origin}/gone.jpg`;
+    const notAnImage = `${server.origin}/page.jpg`;
+    const pixel = `${server.origin}/pixel.png`;
+    const { warnings, articleOf } = await buildWith({
+      'a.md': article('a', { image: remoteHero(missing) }, `Text.\n\n![A chart](${notAnImage})`),
+      'b.md': article('b', { image: remoteHero(pixel) }),
+    });
+    expect(warnings.sort()).toEqual([
+      `content/articles/a.md: image ${missing} could not be downloaded (HTTP 404); the article is published without it`,
+      `content/articles/a.md: image ${notAnImage} could not be downloaded (not an image (JPEG, PNG, WebP, AVIF or GIF)); the article is published without it`,
+      `content/articles/b.md: image ${pixel} could not be downloaded (a 1x1 tracking pixel, not a photo); the article is published without it`,
+    ]);
+    const a = articleOf('a');
+    expect(a.image).toBeUndefined();
+    expect(a.body.map((block) => block.type)).toEqual(['paragraph']);
+    expect(articleOf('b').image).toBeUndefined();
+  });
+
+  it('publishes downloaded photos on disk too, and a rebuild writes none of them again', async () => {
+    const root = await contentFixture({
+      'a.md': article('a', { image: remoteHero(`${server.origin}/photo.jpg`) }),
+    });
+    const options = {
+      contentDir: path.join(root, 'content'),
+      outDir: path.join(root, 'dist'),
+      rootDir: root,
+      warn: (message: string) => {
+        throw new Error(message);
+      },
+    };
+    await writeContent(options);
+    const published = await readdir(path.join(root, 'dist/images/remote'));
+    // The photo and 3 formats at 4 widths.
+    expect(published).toHaveLength(13);
+    const again = await writeContent(options);
+    expect(again.written).toBe(0);
+  });
+});
