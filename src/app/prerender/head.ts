@@ -39,6 +39,32 @@ function isOpinion(article: Article): boolean {
   );
 }
 
+/**
+ * Who the structured data credits, by the byline's rule: the named authors; else the site
+ * an imported article came from; else nobody for an imported article (the reader's own
+ * name is never put on another's reporting); else the publication itself.
+ */
+function articleCredit(article: Article): { author?: object[]; publisher?: object } {
+  const ownSite = { '@type': 'Organization', name: site.name, url: site.url };
+  const sourceSite = article.sourceName
+    ? {
+        '@type': 'Organization',
+        name: article.sourceName,
+        ...(article.source ? { url: new URL(article.source).origin } : {}),
+      }
+    : undefined;
+  const isImported = article.source !== undefined;
+  const publisher = isImported ? sourceSite : ownSite;
+  const authors = article.authors.map((author) => ({
+    '@type': 'Person',
+    name: author.name,
+    url: absoluteUrl(paths.archive('author', author.slug)),
+  }));
+  const credited = sourceSite ?? publisher;
+  const author = authors.length > 0 ? authors : credited ? [credited] : undefined;
+  return { ...(author ? { author } : {}), ...(publisher ? { publisher } : {}) };
+}
+
 /** An article's head: its own Open Graph and Twitter tags, and its JSON-LD. */
 export function articleHead(article: Article): string {
   const url = absoluteUrl(paths.article(article.slug));
@@ -69,7 +95,7 @@ export function articleHead(article: Article): string {
       meta('name', 'twitter:image', image),
     );
   }
-  const publisher = { '@type': 'Organization', name: site.name, url: site.url };
+  const credit = articleCredit(article);
   const jsonLd = {
     '@context': 'https://schema.org',
     '@type': isOpinion(article) ? 'OpinionNewsArticle' : 'NewsArticle',
@@ -82,15 +108,9 @@ export function articleHead(article: Article): string {
     keywords: article.tags.map((tag) => tag.name),
     mainEntityOfPage: url,
     ...(image ? { image: [image] } : {}),
-    author:
-      article.authors.length > 0
-        ? article.authors.map((author) => ({
-            '@type': 'Person',
-            name: author.name,
-            url: absoluteUrl(paths.archive('author', author.slug)),
-          }))
-        : [publisher],
-    publisher,
+    ...(article.source ? { isBasedOn: article.source } : {}),
+    ...(article.externalUrl ? { citation: article.externalUrl } : {}),
+    ...credit,
   };
   tags.push(
     `<script type="application/ld+json">${JSON.stringify(jsonLd).replace(/</g, '\\u003c')}</script>`,

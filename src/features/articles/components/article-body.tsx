@@ -1,4 +1,6 @@
 import type { Block } from '../../../contract/article.ts';
+import { ArticleTable } from './article-table.tsx';
+import { EmbedCard } from './embed-card.tsx';
 import { Figure } from './figure.tsx';
 import { InlineContent } from './inline-content.tsx';
 import { ReadLink } from './read-link.tsx';
@@ -46,6 +48,10 @@ function BodyBlock({ block }: { block: Block }) {
       return <Figure image={block.image} />;
     case 'read-link':
       return <ReadLink title={block.title} target={block.target} />;
+    case 'table':
+      return <ArticleTable table={block} />;
+    case 'embed':
+      return <EmbedCard embed={block} />;
     default:
       return block satisfies never;
   }

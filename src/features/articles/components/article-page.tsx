@@ -15,6 +15,7 @@ import { Dateline } from './dateline.tsx';
 import { Figure } from './figure.tsx';
 import { RelatedList } from './related-list.tsx';
 import { ShareButton } from './share-button.tsx';
+import { StoryLink } from './story-link.tsx';
 import { TagList } from './tag-list.tsx';
 
 /**
@@ -61,7 +62,12 @@ const ArticleView = memo(function ArticleView({
           {article.title}
         </h1>
         {article.standfirst && <p className="article__standfirst">{article.standfirst}</p>}
-        <Byline authors={article.authors} />
+        {article.externalUrl && <StoryLink url={article.externalUrl} />}
+        <Byline
+          authors={article.authors}
+          sourceName={article.sourceName}
+          isImported={article.source !== undefined}
+        />
         <Dateline published={article.published} modified={article.modified} />
         <div className="article__tools">
           <p className="article__reading-time">{m.readingTime(readingMinutes(article))}</p>

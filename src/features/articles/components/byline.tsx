@@ -5,16 +5,37 @@ import { site } from '../../../config/site.ts';
 import { useLocale, useMessages } from '../../../lib/i18n/i18n.tsx';
 import { paths } from '../../../lib/paths.ts';
 
-/** Named authors, each linking to their page, or the publication itself when none is named. */
-export function Byline({ authors }: { authors: Named[] }) {
+type BylineProps = {
+  authors: Named[];
+  /** The site an imported article comes from, credited when it names no author. */
+  sourceName?: string;
+  /** Imported from another site: the reader's own masthead is never put on it. */
+  isImported: boolean;
+};
+
+/**
+ * Who wrote the article: its named authors, each linking to their page; else the site it
+ * was imported from; else, for the publication's own article, the publication. An imported
+ * article that names neither has no byline: a wrong name is worse than none.
+ */
+export function Byline({ authors, sourceName, isImported }: BylineProps) {
   const m = useMessages();
   const locale = useLocale();
-  if (authors.length === 0)
+  if (authors.length === 0) {
+    if (sourceName) {
+      return (
+        <p className="byline">
+          {m.by} <bdi>{sourceName}</bdi>
+        </p>
+      );
+    }
+    if (isImported) return null;
     return (
       <p className="byline">
         {m.by} {site.name}
       </p>
     );
+  }
   // "A, B and C", with each name a link: the list's own separators, around the links.
   const parts = new Intl.ListFormat(locale, { type: 'conjunction' }).formatToParts(
     authors.map((author) => author.slug),

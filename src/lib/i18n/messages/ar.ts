@@ -65,6 +65,8 @@ export const ar: Messages = {
   imageCaption: 'تعليق الصورة، ',
   imageSource: 'مصدر الصورة، ',
   externalLink: ' (ينقلك إلى موقع آخر)',
+  table: 'جدول',
+  readFullStory: (host) => `اقرأ القصة كاملة على ${host}`,
   sampleNote: 'نص تجريبي كُتب للمحتوى التوضيحي لهذا القارئ.',
   readingTime: (minutes) =>
     plural(minutes, {

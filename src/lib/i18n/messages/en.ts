@@ -57,6 +57,8 @@ export const en = {
   imageCaption: 'Image caption, ',
   imageSource: 'Image source, ',
   externalLink: ' (opens another site)',
+  table: 'Table',
+  readFullStory: (host: string) => `Read the full story at ${host}`,
   sampleNote: 'Sample text written for this reader’s demonstration content.',
   readingTime: (minutes: number) => `${number.format(minutes)} min read`,
   share: 'Share',

@@ -51,6 +51,8 @@ export const tr: Messages = {
   imageCaption: 'Görsel açıklaması, ',
   imageSource: 'Görsel kaynağı, ',
   externalLink: ' (başka bir siteye gider)',
+  table: 'Tablo',
+  readFullStory: (host) => `Haberin tamamını ${host} sitesinde okuyun`,
   sampleNote: 'Bu okuyucunun tanıtım içeriği için yazılmış örnek metin.',
   readingTime: (minutes) => `${number.format(minutes)} dk okuma`,
   share: 'Paylaş',
