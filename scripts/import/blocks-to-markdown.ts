@@ -3,8 +3,10 @@
  * and mdast-util-to-markdown, never string concatenation, so whatever the source's text holds
  * (`*`, `[`, `<script>`, a line starting with `#`) is escaped and reads back as the same text.
  */
-import type { BlockContent, Paragraph, PhrasingContent, Root } from 'mdast';
+import type { BlockContent, Paragraph, PhrasingContent, Root, TableRow } from 'mdast';
+import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { toMarkdown } from 'mdast-util-to-markdown';
+import { Document } from 'yaml';
 import type { TextRun } from '../../src/contract/article.ts';
 import type { ImportBlock, ImportInline, ImportTarget } from './imported-article.ts';
 
@@ -21,6 +23,8 @@ export function blocksToMarkdown(blocks: ImportBlock[], resolve: ResolveTarget):
     strong: '*',
     resourceLink: true,
     rule: '-',
+    fences: true,
+    extensions: [gfmTableToMarkdown({ tableCellPadding: true, tablePipeAlign: false })],
   });
 }
 
@@ -69,6 +73,48 @@ function blockNodes(block: ImportBlock, resolve: ResolveTarget): BlockContent[] 
       return [
         { type: 'paragraph', children: [{ type: 'image', url: src, alt, title: title || null }] },
       ];
+    }
+    case 'embed': {
+      // A fence of YAML (see the README): the build reads it back as a link card.
+      const { url, title, thumbnail, caption } = block;
+      const fields = {
+        url,
+        ...(title === undefined ? {} : { title }),
+        ...(thumbnail === undefined ? {} : { thumbnail }),
+        ...(caption === undefined ? {} : { caption }),
+      };
+      const yaml = new Document(fields).toString({ lineWidth: 0 }).trimEnd();
+      return [{ type: 'code', lang: 'embed', value: yaml }];
+    }
+    case 'table': {
+      const width = Math.max(block.header?.length ?? 0, ...block.rows.map((row) => row.length));
+      const row = (cells: ImportInline[][]): TableRow => ({
+        type: 'tableRow',
+        children: Array.from({ length: width }, (_, index) => ({
+          type: 'tableCell',
+          // A pipe table's row is one line: a break inside a cell reads as a space.
+          children: phrasing(
+            (cells[index] ?? []).map((inline) =>
+              inline.type === 'break' ? { type: 'text', text: ' ' } : inline,
+            ),
+            resolve,
+          ),
+        })),
+      });
+      // A table without a header row gets one of empty cells, which the build reads as none.
+      const nodes: BlockContent[] = [
+        {
+          type: 'table',
+          align: Array.from({ length: width }, () => null),
+          children: [row(block.header ?? []), ...block.rows.map(row)],
+        },
+      ];
+      if (block.caption !== undefined && block.caption !== '')
+        nodes.push({
+          type: 'paragraph',
+          children: [{ type: 'text', value: `Table: ${block.caption}` }],
+        });
+      return nodes;
     }
     case 'read-link':
       return [

@@ -125,6 +125,8 @@ describe('hostile HTML', () => {
       'obfuscated link',
       'upper-case link',
       'data link',
+      // The https iframe is a link card to its page, never a frame.
+      'embed',
       'Styled paragraph.',
       'Closing words.',
     ]);

@@ -191,6 +191,7 @@ describe('HTML to blocks', () => {
       '<svg onload="alert(7)"><text>svg text</text></svg>',
       '<math><mi>math text</mi></math>',
       '<iframe src="https://evil.example/"></iframe><object data="x.swf">obj</object><embed src="x.swf">',
+      '<iframe src="javascript:alert(11)"></iframe><iframe srcdoc="<script>alert(12)</script>"></iframe>',
       '<form action="/steal"><input name="q" value="form text"><button>Go</button></form>',
       '<style>body { background: url(javascript:alert(8)) }</style>',
       '<p style="width: expression(alert(9))" onclick="alert(10)">styled</p>',
@@ -226,8 +227,63 @@ describe('HTML to blocks', () => {
       { type: 'paragraph', content: [text('upper link')] },
       { type: 'paragraph', content: [text('vb link')] },
       { type: 'paragraph', content: [text('data link')] },
+      // A frame of an http(s) page is a link card to it, never a frame; the others go.
+      { type: 'embed', url: 'https://evil.example/' },
       { type: 'paragraph', content: [text('styled')] },
       { type: 'paragraph', content: [text('anchor')] },
+    ]);
+  });
+});
+
+describe('galleries', () => {
+  const image = (src: string, alt: string, caption?: string) => ({
+    type: 'image',
+    image: {
+      src: `${SITE}/wp-content/uploads/${src}`,
+      alt,
+      width: 1024,
+      height: 683,
+      ...(caption === undefined ? {} : { caption }),
+    },
+  });
+
+  it('keeps each photo of a Gutenberg gallery with its own caption, the gallery’s on the first that has none', () => {
+    expect(
+      blocks(`<figure class="wp-block-gallery has-nested-images columns-default is-cropped">
+<figure class="wp-block-image size-large"><img decoding="async" width="1024" height="683" src="${SITE}/wp-content/uploads/a.jpg" alt="" class="wp-image-1"/></figure>
+<figure class="wp-block-image size-large"><img decoding="async" width="1024" height="683" src="${SITE}/wp-content/uploads/b.jpg" alt="Boats" class="wp-image-2"/><figcaption class="wp-element-caption">Boats at dawn</figcaption></figure>
+<figcaption class="blocks-gallery-caption wp-element-caption">The harbour in Gaza City</figcaption></figure>`),
+    ).toEqual([
+      image('a.jpg', 'The harbour in Gaza City', 'The harbour in Gaza City'),
+      image('b.jpg', 'Boats', 'Boats at dawn'),
+    ]);
+  });
+
+  it('puts the gallery caption after the photos when the first has its own (older Gutenberg lists)', () => {
+    expect(
+      blocks(`<figure class="wp-block-gallery columns-2"><ul class="blocks-gallery-grid">
+<li class="blocks-gallery-item"><figure><img src="${SITE}/wp-content/uploads/a.jpg" width="1024" height="683" alt="One"/><figcaption class="blocks-gallery-item__caption">First</figcaption></figure></li>
+<li class="blocks-gallery-item"><figure><img src="${SITE}/wp-content/uploads/b.jpg" width="1024" height="683" alt="Two"/></figure></li>
+</ul><figcaption class="blocks-gallery-caption">Both photos: Reuters</figcaption></figure>`),
+    ).toEqual([
+      image('a.jpg', 'One', 'First'),
+      image('b.jpg', 'Two'),
+      { type: 'paragraph', content: [text('Both photos: Reuters')] },
+    ]);
+  });
+
+  it('reads the [gallery] shortcode’s div.gallery, and a figure with several photos', () => {
+    expect(
+      blocks(`<div id="gallery-1" class="gallery galleryid-5 gallery-columns-3 gallery-size-thumbnail">
+<dl class="gallery-item"><dt class="gallery-icon landscape"><a href="${SITE}/a/"><img width="1024" height="683" src="${SITE}/wp-content/uploads/a.jpg" class="attachment-thumbnail" alt="" /></a></dt><dd class="wp-caption-text gallery-caption">Market day</dd></dl>
+<dl class="gallery-item"><dt class="gallery-icon landscape"><a href="${SITE}/b/"><img width="1024" height="683" src="${SITE}/wp-content/uploads/b.jpg" class="attachment-thumbnail" alt="Stalls" /></a></dt></dl>
+<br style="clear: both" /></div>
+<figure><img src="${SITE}/wp-content/uploads/c.jpg" width="1024" height="683" alt="C"><img src="${SITE}/wp-content/uploads/d.jpg" width="1024" height="683" alt="D"><figcaption>Two views</figcaption></figure>`),
+    ).toEqual([
+      image('a.jpg', 'Market day', 'Market day'),
+      image('b.jpg', 'Stalls'),
+      image('c.jpg', 'C', 'Two views'),
+      image('d.jpg', 'D'),
     ]);
   });
 });

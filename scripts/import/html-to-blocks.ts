@@ -4,18 +4,27 @@
  * read the way a browser reads them; then only paragraphs, headings, quotes, lists, images,
  * READ links and inline text with emphasis/strong/code, links and breaks are kept. No
  * attribute is ever passed on except a link's or an image's URL, and those only with an
- * allowlisted scheme. Text inside unknown containers (div, span, table ...) is kept as
- * paragraphs; what is inside scripts, styles, embeds, forms, SVG and MathML is not.
+ * allowlisted scheme. Text inside unknown containers (div, span ...) is kept as
+ * paragraphs; what is inside scripts, styles, forms, SVG and MathML is not.
+ *
+ * Embeds (iframes, tweets ...) become link cards (embeds.ts), tables become table blocks
+ * (tables.ts), galleries a run of captioned images; tracking pixels (tracking.ts) and theme
+ * boilerplate (boilerplate.ts) are left out.
  */
 import type { Element, ElementContent, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import type { Mark } from '../../src/contract/article.ts';
 import { splitCaptionCredit } from '../content/caption.ts';
+import { isBoilerplateElement, isBoilerplateParagraph } from './boilerplate.ts';
+import { embedOf, isKnownProvider, pageUrlOfFrame } from './embeds.ts';
+import { findAll, findElement, hasClass, stringProperty } from './hast-query.ts';
 import { HEADING_LEVEL, isBlockTag, isDropped, MARK_OF } from './html-tags.ts';
-import type { ImportBlock, ImportTarget } from './imported-article.ts';
+import type { ImportBlock, ImportInline, ImportTarget } from './imported-article.ts';
 import { articleSlugOfLink, safeImageUrl, safeLinkUrl } from './links.ts';
 import { inlinesOf, readLinkOf, type Piece } from './inline-pieces.ts';
+import { tableOf } from './tables.ts';
 import { cleanText, textOf } from './text.ts';
+import { isPixelSize, isTrackerUrl } from './tracking.ts';
 
 export type HtmlContext = {
   /** The article's own URL, which relative links and images resolve against. */
@@ -42,7 +51,22 @@ export type DraftBlock =
 type Inherited = { marks: Mark[]; link?: { id: number; target: ImportTarget }; isPre?: boolean };
 
 export function htmlToBlocks(html: string, context: HtmlContext): DraftBlock[] {
-  return convert(fromHtml(html, { fragment: true }).children, context);
+  return convert(fromHtml(html, { fragment: true }).children, context).filter(
+    (block) => block.type !== 'paragraph' || !isBoilerplateParagraph(plainOf(block.content)),
+  );
+}
+
+/** What a reader sees of inline content, as one line of text. */
+export function plainOf(content: ImportInline[]): string {
+  return content
+    .map((inline) =>
+      inline.type === 'text'
+        ? inline.text
+        : inline.type === 'link'
+          ? inline.children.map((run) => run.text).join('')
+          : ' ',
+    )
+    .join('');
 }
 
 function convert(
@@ -55,7 +79,7 @@ function convert(
 
   const flush = () => {
     for (const content of inlinesOf(pieces)) {
-      blocks.push(readLinkOf(content) ?? { type: 'paragraph', content });
+      blocks.push(readLinkOf(content) ?? bareEmbedOf(content) ?? { type: 'paragraph', content });
     }
     pieces = [];
   };
@@ -81,6 +105,14 @@ function convert(
     // Comments, doctypes and the like carry nothing a reader sees.
     if (node.type !== 'element') return;
     const tag = node.tagName.toLowerCase();
+    if (isBoilerplateElement(node)) return;
+    // Before the allowlist: an iframe is dropped, but the post it shows becomes a link card.
+    const embed = embedOf(node, context.base);
+    if (embed === 'drop') return;
+    if (embed !== undefined) {
+      emit(embed);
+      return;
+    }
     if (isDropped(tag)) return;
 
     if (tag === 'br') {
@@ -94,9 +126,33 @@ function convert(
         const image = imageOf(node, undefined, context);
         if (image) emit({ type: 'image', image });
       }
-    } else if ((tag === 'figure' || hasClass(node, 'wp-caption')) && singleImage(node)) {
+    } else if (isGallery(node)) {
+      emit(...galleryOf(node, context));
+    } else if ((tag === 'figure' || hasClass(node, 'wp-caption')) && imageCount(node) === 1) {
       const figure = figureOf(node, context);
       if (figure) emit({ type: 'image', image: figure });
+    } else if (tag === 'table' || (tag === 'figure' && tableIn(node) !== undefined)) {
+      const tableElement = tag === 'table' ? node : tableIn(node);
+      const captionElement = tag === 'table' ? undefined : captionIn(node);
+      const images: DraftBlock[] = [];
+      const readCell = (cell: Element) => {
+        const inner = convert(cell.children, context);
+        images.push(...inner.filter((block) => block.type === 'image'));
+        return cellContent(inner);
+      };
+      const table =
+        tableElement &&
+        tableOf(
+          tableElement,
+          readCell,
+          captionElement === undefined ? undefined : textOf(captionElement),
+        );
+      if (table === undefined) {
+        // Layout, not data: its content reads as paragraphs.
+        flush();
+        node.children.forEach((child) => walk(child, inherited));
+        flush();
+      } else emit(table, ...images);
     } else if (HEADING_LEVEL.has(tag)) {
       flush();
       node.children.forEach((child) => walk(child, inherited));
@@ -187,34 +243,160 @@ function paragraphsOf(block: DraftBlock) {
           },
         ],
       ];
+    case 'table':
+      return [
+        ...(block.header === undefined ? [] : [joinCells(block.header)]),
+        ...block.rows.map(joinCells),
+      ];
+    case 'embed':
+      return [
+        [
+          {
+            type: 'link' as const,
+            target: { url: block.url },
+            children: [{ type: 'text' as const, text: block.title ?? block.url }],
+          },
+        ],
+      ];
     case 'image':
       return [];
   }
 }
 
-/** `<figure>` and WordPress's `wp-caption` box: one image and its caption. */
-function figureOf(figure: Element, context: HtmlContext): DraftImage | undefined {
-  const image = findElement(figure, (node) => node.tagName === 'img');
-  if (image === undefined) return undefined;
-  const caption = findElement(
+function joinCells(cells: ImportInline[][]): ImportInline[] {
+  return cells.flatMap((cell, index) =>
+    index === 0 ? cell : [{ type: 'text' as const, text: ' ' }, ...cell],
+  );
+}
+
+/** A table cell's blocks as one line of inline content: a line break reads as a space. */
+function cellContent(blocks: DraftBlock[]): ImportInline[] {
+  const lines = blocks.flatMap((block) => paragraphsOf(block));
+  return lines
+    .flatMap((line, index) =>
+      index === 0 ? line : [{ type: 'text' as const, text: ' ' }, ...line],
+    )
+    .map((inline) => (inline.type === 'break' ? { type: 'text' as const, text: ' ' } : inline));
+}
+
+function tableIn(figure: Element): Element | undefined {
+  return imageCount(figure) === 0
+    ? findElement(figure, (node) => node.tagName === 'table')
+    : undefined;
+}
+
+function captionIn(figure: Element): Element | undefined {
+  return findElement(
     figure,
     (node) =>
       node.tagName === 'figcaption' ||
       hasClass(node, 'wp-caption-text') ||
       hasClass(node, 'wp-element-caption'),
   );
+}
+
+/**
+ * Gutenberg's `wp-block-gallery`, the `[gallery]` shortcode's `div.gallery`, or any figure
+ * with several photos.
+ */
+function isGallery(node: Element): boolean {
+  if (
+    hasClass(node, 'wp-block-gallery') ||
+    hasClass(node, 'gallery') ||
+    hasClass(node, 'tiled-gallery')
+  )
+    return imageCount(node) > 0;
+  return (node.tagName === 'figure' || hasClass(node, 'wp-caption')) && imageCount(node) > 1;
+}
+
+/**
+ * A gallery as a run of captioned images: each photo keeps its own caption; the gallery's
+ * caption goes to the first photo when that has none, else follows as a paragraph.
+ */
+function galleryOf(gallery: Element, context: HtmlContext): DraftBlock[] {
+  const images: DraftImage[] = [];
+  let galleryCaption = '';
+  const visit = (node: Element) => {
+    for (const child of node.children) {
+      if (child.type !== 'element' || isDropped(child.tagName)) continue;
+      const count = imageCount(child);
+      if (child.tagName === 'img') {
+        const image = imageOf(child, undefined, context);
+        if (image) images.push(image);
+      } else if (count === 1) {
+        const image = figureOf(child, context);
+        if (image) images.push(image);
+      } else if (count > 1) visit(child);
+      else if (
+        child.tagName === 'figcaption' ||
+        hasClass(child, 'blocks-gallery-caption') ||
+        hasClass(child, 'wp-caption-text') ||
+        hasClass(child, 'gallery-caption')
+      )
+        galleryCaption = cleanText(textOf(child));
+    }
+  };
+  visit(gallery);
+  const [first] = images;
+  const blocks: DraftBlock[] = [];
+  if (galleryCaption !== '' && first !== undefined && first.caption === undefined) {
+    const { caption, credit } = splitCaptionCredit(galleryCaption);
+    images[0] = {
+      ...first,
+      // An image described by the headline only is better described by its caption.
+      ...(first.alt === context.fallbackAlt && caption !== '' ? { alt: caption } : {}),
+      ...(caption === '' ? {} : { caption }),
+      ...(credit === undefined || first.credit !== undefined ? {} : { credit }),
+    };
+    galleryCaption = '';
+  }
+  blocks.push(...images.map((image) => ({ type: 'image' as const, image })));
+  if (galleryCaption !== '')
+    blocks.push({ type: 'paragraph', content: [{ type: 'text', text: galleryCaption }] });
+  return blocks;
+}
+
+/**
+ * A paragraph that is nothing but the URL of a post on a known provider: WordPress's
+ * auto-embed, as feeds carry it before oEmbed runs.
+ */
+function bareEmbedOf(content: ImportInline[]): DraftBlock | undefined {
+  const [only, ...rest] = content;
+  if (only === undefined || rest.length > 0) return undefined;
+  const text = plainOf(content).trim();
+  const url =
+    only.type === 'link' ? only.target.url : only.type === 'text' && !only.marks ? text : undefined;
+  if (url === undefined || !/^https?:\/\/\S+$/.test(text) || !/^https?:/.test(url))
+    return undefined;
+  if (only.type === 'link' && safeLinkUrl(text, undefined) !== url) return undefined;
+  const safe = safeLinkUrl(url, undefined);
+  return safe !== undefined && isKnownProvider(safe)
+    ? { type: 'embed', url: pageUrlOfFrame(safe) }
+    : undefined;
+}
+
+/** `<figure>` and WordPress's `wp-caption` box: one image and its caption. */
+function figureOf(figure: Element, context: HtmlContext): DraftImage | undefined {
+  const image = findElement(figure, (node) => node.tagName === 'img');
+  if (image === undefined) return undefined;
+  const caption = captionIn(figure);
   return imageOf(image, caption === undefined ? undefined : cleanText(textOf(caption)), context);
 }
 
-function singleImage(figure: Element): boolean {
-  let count = 0;
-  const visit = (node: Element) => {
-    if (isDropped(node.tagName)) return;
-    if (node.tagName === 'img') count++;
-    node.children.forEach((child) => child.type === 'element' && visit(child));
-  };
-  visit(figure);
-  return count === 1;
+/** The photos in an element: emoji images and tracking pixels do not count. */
+function imageCount(root: Element): number {
+  return findAll(
+    root,
+    (node) =>
+      node.tagName === 'img' &&
+      !hasClass(node, 'emoji') &&
+      !hasClass(node, 'wp-smiley') &&
+      !isPixel(node),
+  ).length;
+}
+
+function isPixel(img: Element): boolean {
+  return isPixelSize(img.properties.width, img.properties.height, img.properties.style);
 }
 
 function imageOf(
@@ -228,10 +410,10 @@ function imageOf(
     .map((value) => (value === undefined ? undefined : safeImageUrl(value, context.base)))
     .find((value) => value !== undefined);
   if (src === undefined) return undefined;
+  // A 1x1 image, or one from an analytics host, is a tracking pixel, not a photo.
+  if (isPixel(img) || isTrackerUrl(src)) return undefined;
   const width = dimension(img.properties.width);
   const height = dimension(img.properties.height);
-  // A 1x1 image is a tracking pixel, not a photo.
-  if (width === 1 || height === 1) return undefined;
   const { caption, credit } = splitCaptionCredit(rawCaption ?? '');
   const alt =
     cleanText(stringProperty(img, 'alt') ?? '') || caption || credit || context.fallbackAlt;
@@ -262,24 +444,4 @@ function dimension(value: unknown): number | undefined {
         ? Number(value)
         : NaN;
   return Number.isInteger(number) && number >= 1 ? number : undefined;
-}
-
-function stringProperty(element: Element, name: string): string | undefined {
-  const value = element.properties[name];
-  return typeof value === 'string' ? value : undefined;
-}
-
-function hasClass(element: Element, name: string): boolean {
-  const value = element.properties.className;
-  return Array.isArray(value) && value.includes(name);
-}
-
-function findElement(root: Element, test: (element: Element) => boolean): Element | undefined {
-  for (const child of root.children) {
-    if (child.type !== 'element' || isDropped(child.tagName)) continue;
-    if (test(child)) return child;
-    const found = findElement(child, test);
-    if (found) return found;
-  }
-  return undefined;
 }

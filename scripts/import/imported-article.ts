@@ -18,11 +18,34 @@ export const ImportTargetSchema = v.object({
 });
 export type ImportTarget = v.InferOutput<typeof ImportTargetSchema>;
 
-/** The contract's blocks, with links that keep both the URL and the slug they may name. */
-export const { InlineSchema: ImportInlineSchema, BlockSchema: ImportBlockSchema } =
-  bodySchemasFor(ImportTargetSchema);
+const contractBody = bodySchemasFor(ImportTargetSchema);
+
+/**
+ * An embed as the importer writes it in its ```embed fence: the thumbnail is the source's
+ * image URL, which the content build fetches and sizes like any other photo. The provider is
+ * the build's to name, from the URL.
+ */
+export const ImportEmbedSchema = v.object({
+  type: v.literal('embed'),
+  url: v.string(),
+  title: v.optional(v.string()),
+  caption: v.optional(v.string()),
+  thumbnail: v.optional(v.string()),
+});
+export type ImportEmbed = v.InferOutput<typeof ImportEmbedSchema>;
+
+/** The contract's inline content, with links that keep both the URL and the slug they may name. */
+export const ImportInlineSchema = contractBody.InlineSchema;
 export type ImportInline = v.InferOutput<typeof ImportInlineSchema>;
-export type ImportBlock = v.InferOutput<typeof ImportBlockSchema>;
+
+/** The contract's blocks around such links, with the importer's own embed. */
+export type ImportBlock =
+  Exclude<v.InferOutput<typeof contractBody.BlockSchema>, { type: 'embed' }> | ImportEmbed;
+export const ImportBlockSchema = v.custom<ImportBlock>((input) =>
+  typeof input === 'object' && input !== null && 'type' in input && input.type === 'embed'
+    ? v.is(ImportEmbedSchema, input)
+    : v.is(contractBody.BlockSchema, input),
+);
 
 export const ImportedArticleSchema = v.object({
   slug: v.string(),

@@ -10,7 +10,7 @@ import { splitCaptionCredit } from '../content/caption.ts';
 import { completeArticles } from './article-draft.ts';
 import { fromRfc3339, fromRfc822 } from './dates.ts';
 import { checkShape, isHttpUrl, readPage } from './fetch-page.ts';
-import { htmlToBlocks, type DraftBlock, type DraftImage } from './html-to-blocks.ts';
+import { htmlToBlocks, type DraftImage } from './html-to-blocks.ts';
 import { safeImageUrl, safeLinkUrl, siteHosts, slugOfPermalink } from './links.ts';
 import type { ImportSource, SourceContext, SourcePage } from './source.ts';
 import {
@@ -101,7 +101,7 @@ function draftOf(item: Item, base: string | undefined, home: string | undefined)
           siteHosts: siteHosts(link, home, base),
           fallbackAlt: title,
         },
-      ).filter((block) => !isAppearedFirst(block)),
+      ),
     },
   };
 }
@@ -115,9 +115,7 @@ export function splitRunInCaption(
   description: string,
   knownCaption: string | undefined,
 ): { standfirst: string; caption?: string; credit?: string } {
-  const text = withoutMoreMarker(
-    description.replace(/\s*The post .+ appeared first on .+\.$/su, ''),
-  );
+  const text = withoutMoreMarker(description);
   const runIn = /^(.+?)\s?\[([^[\]]{2,200}?)\s*\](?=\S)(.+)$/su.exec(text);
   if (runIn !== null) {
     const [, caption = '', credit = '', rest = ''] = runIn;
@@ -198,23 +196,6 @@ function heroOf(item: Item, base: string | undefined, title: string): DraftImage
   // An enclosure states no size; it is measured later.
   return src === undefined ? undefined : { src, alt: title };
 }
-
-/** WordPress ends every feed entry with "The post X appeared first on Site."; not part of the story. */
-function isAppearedFirst(block: DraftBlock): boolean {
-  if (block.type !== 'paragraph') return false;
-  const text = block.content
-    .map((inline) =>
-      inline.type === 'text'
-        ? inline.text
-        : inline.type === 'link'
-          ? inline.children.map((run) => run.text).join('')
-          : ' ',
-    )
-    .join('');
-  return APPEARED_FIRST.test(text);
-}
-
-const APPEARED_FIRST = /^The post .+ appeared first on .+\.$/su;
 
 function isImage(content: MediaContent): boolean {
   if (content['@_medium'] !== undefined) return content['@_medium'] === 'image';

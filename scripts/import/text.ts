@@ -5,6 +5,7 @@
  */
 import type { ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { isBoilerplateElement, withoutTrailingBoilerplate } from './boilerplate.ts';
 import { isDropped, isBlockTag } from './html-tags.ts';
 
 /** Text of an HTML fragment: whitespace collapsed, blocks separated by a space. */
@@ -17,7 +18,7 @@ export function textOf(node: Root | RootContent | ElementContent): string {
   if (node.type === 'text') return node.value;
   if (node.type !== 'root' && node.type !== 'element') return '';
   if (node.type === 'element') {
-    if (isDropped(node.tagName)) return '';
+    if (isDropped(node.tagName) || isBoilerplateElement(node)) return '';
     if (node.tagName === 'br') return ' ';
   }
   const inner = node.children.map(textOf).join('');
@@ -36,7 +37,7 @@ export function stripControls(text: string): string {
   return text.replace(CONTROLS, '');
 }
 
-/** An excerpt without the "[…]" (or "[...]") WordPress and themes put at its end. */
+/** An excerpt without the "[…]", "Read more »" and the like that themes put at its end. */
 export function withoutMoreMarker(text: string): string {
-  return text.replace(/\s*\[(?:…|\.\.\.)\]\s*$/u, '').trim();
+  return withoutTrailingBoilerplate(text);
 }
