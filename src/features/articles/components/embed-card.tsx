@@ -13,13 +13,17 @@ export function EmbedCard({ embed }: { embed: EmbedBlock }) {
     <figure className="embed">
       <ExternalLink href={embed.url} className="embed__link">
         {embed.thumbnail && (
-          <ResponsiveImage
-            image={embed.thumbnail}
-            // The card's text names the link; the picture adds nothing to hear.
-            alt=""
-            className="embed__thumbnail"
-            sizes="(min-width: 44rem) 14rem, 40vw"
-          />
+          // Its own box, so the card lays out the same whether the build published a photo
+          // (a <picture>) or an image as it was (an <img>).
+          <span className="embed__media">
+            <ResponsiveImage
+              image={embed.thumbnail}
+              // The card's text names the link; the picture adds nothing to hear.
+              alt=""
+              className="embed__thumbnail"
+              sizes="(min-width: 44rem) 14rem, 34vw"
+            />
+          </span>
         )}
         <span className="embed__text">
           <span className="embed__provider">{embed.provider}</span>
