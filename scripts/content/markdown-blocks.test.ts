@@ -23,7 +23,7 @@ function read(markdown: string) {
   };
 }
 
-const text = (value: string) => [{ type: 'text', text: value }];
+const text = (value: string) => [{ type: 'text' as const, text: value }];
 
 describe('tables', () => {
   it('reads a GFM table with its header row, cells with emphasis and links, and a caption', () => {
