@@ -24,7 +24,7 @@ import {
 } from '../contract/search-index.ts';
 import { ApiError, readJson } from './api-client.ts';
 
-/** Payloads per validator and kind of payload: 8 validators x 3 kinds x 850 = 20,400. */
+/** Payloads per validator and kind of payload: 9 validators x 3 kinds x 850 = 22,950. */
 const RUNS = 850;
 
 type Validator = {
@@ -42,6 +42,14 @@ const validators: Validator[] = [
     schema: ArticleSchema,
     path: apiPaths.article(
       '20230809-uk-turkiye-strike-deal-to-disrupt-and-dismantle-human-smuggling-gangs',
+    ),
+  },
+  {
+    // Its body holds every kind of block with nested content: tables and embed cards.
+    name: 'article with tables and embeds',
+    schema: ArticleSchema,
+    path: apiPaths.article(
+      '20230725-mini-grid-tariffs-vary-fivefold-across-the-region-survey-shows',
     ),
   },
   { name: 'latest page', schema: ArticlePageSchema, path: apiPaths.latest(1) },
