@@ -30,6 +30,24 @@ describe('the interface language', () => {
     expect(localeOf('de')).toBeUndefined();
   });
 
+  it('writes every right-to-left language and script right to left', () => {
+    for (const lang of ['fa', 'ur', 'he', 'yi', 'ps', 'sd', 'ug', 'dv', 'ckb', 'syr', 'arc'])
+      expect(dirOf(lang), lang).toBe('rtl');
+    // A script subtag decides, whatever the language's usual script.
+    for (const lang of ['az-Arab', 'pa-Arab', 'ms-Arab', 'ku-Arab', 'ff-Adlm'])
+      expect(dirOf(lang), lang).toBe('rtl');
+    expect(dirOf('ku-Latn')).toBe('ltr');
+    expect(dirOf('ar-Latn')).toBe('ltr');
+    // So does the region, where it changes the script.
+    expect(dirOf('pa-PK')).toBe('rtl');
+    expect(dirOf('pa-IN')).toBe('ltr');
+    // Feeds write underscores; a tag Intl rejects falls back to the known languages.
+    expect(dirOf('fa_IR')).toBe('rtl');
+    expect(dirOf('ar-not-a-valid-tag!')).toBe('rtl');
+    for (const lang of ['en', 'tr', 'az', 'ms', 'ku', 'de-CH', 'zh-Hant', 'not a language'])
+      expect(dirOf(lang), lang).toBe('ltr');
+  });
+
   it('switches the page’s lang and dir, and remembers the choice', () => {
     setLocale('ar');
     expect(document.documentElement.lang).toBe('ar');

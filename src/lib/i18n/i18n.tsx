@@ -22,14 +22,60 @@ const catalogues: Record<Locale, Messages> = { en, ar, tr };
 /** Where the reader's choice is kept; `public/boot.js` reads the same key. */
 export const LOCALE_STORAGE_KEY = 'reader-locale';
 
-const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'sd', 'ckb', 'dv', 'yi']);
+/**
+ * Scripts written right to left (ISO 15924), living and historic: Arabic, Hebrew, Thaana,
+ * Syriac, N'Ko, Adlam, Hanifi Rohingya, Samaritan, Mandaic, Mende Kikakui, Yezidi, Imperial
+ * Aramaic, Avestan, Phoenician, Nabataean, Palmyrene and others a source may state.
+ */
+const RTL_SCRIPTS = new Set(
+  `Adlm Arab Armi Avst Chrs Cprt Elym Hatr Hebr Hung Khar Lydi Mand Mani Mend Merc Mero
+   Narb Nbat Nkoo Orkh Palm Phli Phlp Phnx Prti Rohg Samr Sarb Sogd Sogo Syrc Thaa Yezi`.split(
+    /\s+/,
+  ),
+);
+
+/**
+ * Languages written right to left by default, for when `Intl` cannot say (an engine without
+ * locale data, a tag it does not know): Arabic and the languages written in its script
+ * (Persian, Dari, Urdu, Pashto, Sindhi, Uyghur, Sorani and Southern Kurdish, Balochi,
+ * Kashmiri, Luri, Mazanderani, Gilaki, South Azerbaijani), Hebrew, Yiddish, Dhivehi,
+ * Syriac, Aramaic, N'Ko, Rohingya, Samaritan, Mandaic.
+ */
+const RTL_LANGUAGES = new Set(
+  `ar arc azb bal bqi ckb dv fa glk he iw ji ks lrc mzn myz nqo prs ps rhg sam sd sdh syc syr
+   ug ur yi`.split(/\s+/),
+);
 
 /** The language's primary subtag: `en-GB` -> `en`. */
-const primary = (lang: string) => lang.toLowerCase().split('-')[0] ?? '';
+const primary = (lang: string) => lang.toLowerCase().split(/[-_]/)[0] ?? '';
 
-/** Which way a language is written. */
+/** The script a language tag is written in: the one it states, else its likely one. */
+function scriptOf(lang: string): string | undefined {
+  try {
+    const locale = new Intl.Locale(lang.replaceAll('_', '-'));
+    return locale.script ?? locale.maximize().script;
+  } catch {
+    // Not a well-formed tag (a feed's free text in a `language` field): the set decides.
+    return undefined;
+  }
+}
+
+const directions = new Map<string, 'ltr' | 'rtl'>();
+
+/**
+ * Which way a language is written, from its script: a script subtag decides (`az-Arab`,
+ * `pa-Arab`, `ms-Arab` are right to left; `ku-Latn` left to right), then the script the
+ * language or its region is likely written in (`pa-PK`, `uz-AF`), then the known right-to-left
+ * languages where the engine has no data.
+ */
 export function dirOf(lang: string): 'ltr' | 'rtl' {
-  return RTL_LANGUAGES.has(primary(lang)) ? 'rtl' : 'ltr';
+  const known = directions.get(lang);
+  if (known) return known;
+  const script = scriptOf(lang);
+  const isRtl = script === undefined ? RTL_LANGUAGES.has(primary(lang)) : RTL_SCRIPTS.has(script);
+  const dir = isRtl ? 'rtl' : 'ltr';
+  directions.set(lang, dir);
+  return dir;
 }
 
 /** The interface language for `lang`, when the reader has a catalogue for it. */
