@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { ArticleSummary } from '../../../contract/article.ts';
 import { TimeStamp } from '../../../components/time-stamp.tsx';
 import { site } from '../../../config/site.ts';
-import { dirOf, useInterfaceLocale, useMessages } from '../../../lib/i18n/i18n.tsx';
+import { dirOf, useLocale, useMessages } from '../../../lib/i18n/i18n.tsx';
 import { SaveButton } from '../../saved/components/save-button.tsx';
 import { useIsRead } from '../../saved/lib/read-marks.ts';
 import { articleQueries } from '../api/article-queries.ts';
@@ -20,10 +20,14 @@ type ArticleCardProps = {
  * An article in a list: thumbnail, section, headline as the link, standfirst and date, and
  * "Save for later". An article already read on this device is marked so, in words as well
  * as in a quieter headline.
+ *
+ * The card reads in the article's language and direction, its photo at the inline end. Its
+ * section's name is in the site's language, and its date and Save in the language of the
+ * labels around it (the interface's, or the article's on an article page), each marked so.
  */
 export function ArticleCard({ article, isAboveFold = false, headingLevel = 2 }: ArticleCardProps) {
   const Heading = `h${headingLevel}` as const;
-  const ui = useInterfaceLocale();
+  const labels = useLocale();
   const m = useMessages();
   const queryClient = useQueryClient();
   const isRead = useIsRead(article.slug);
@@ -32,14 +36,16 @@ export function ArticleCard({ article, isAboveFold = false, headingLevel = 2 }: 
   return (
     <article className={isRead ? 'card card--read' : 'card'} lang={lang} dir={dirOf(lang)}>
       <div className="card__text">
-        <p className="card__section">{article.section.name}</p>
+        <p className="card__section" lang={lang === site.language ? undefined : site.language}>
+          {article.section.name}
+        </p>
         <Heading className="card__title">
           <ArticleLink slug={article.slug} className="card__link">
             {article.title}
           </ArticleLink>
         </Heading>
         {article.standfirst && <p className="card__standfirst">{article.standfirst}</p>}
-        <p className="card__date" lang={ui} dir={dirOf(ui)}>
+        <p className="card__date" lang={labels} dir={dirOf(labels)}>
           <TimeStamp iso={article.published} form="date" />
           {isRead && <span className="card__read">{m.alreadyRead}</span>}
           <SaveButton

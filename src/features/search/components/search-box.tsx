@@ -96,6 +96,9 @@ export function SearchBox() {
         value={value}
         placeholder={m.searchPlaceholder}
         autoComplete="off"
+        // The query may be in any language: it runs the way its own words are written. Empty,
+        // the box (and its placeholder) follows the interface.
+        dir={value === '' ? undefined : 'auto'}
         aria-keyshortcuts="/"
         onChange={(event) => {
           setValue(event.target.value);

@@ -11,6 +11,25 @@ import { ArticleCard } from '../../articles/components/article-card.tsx';
 import { ArticleLink } from '../../articles/components/article-link.tsx';
 import { RESULTS_STEP, searchQueries, type SearchParams } from '../api/search-queries.ts';
 
+/** Stands for the query in a message, where the query itself is put as an element. */
+const QUERY_MARK = '\uE000';
+
+/**
+ * A message around the reader's own words, which may be in any language: they are isolated
+ * in a `<bdi>`, so an Arabic query reads right to left in an English sentence (and a Latin
+ * one left to right in an Arabic sentence), and the quotation marks stay where they belong.
+ */
+function withQuery(message: (query: string) => string, query: string) {
+  const [before = '', after = ''] = message(QUERY_MARK).split(QUERY_MARK);
+  return (
+    <>
+      {before}
+      <bdi>{query}</bdi>
+      {after}
+    </>
+  );
+}
+
 export function searchParamsOf(url: URLSearchParams): SearchParams {
   return {
     q: url.get('q')?.trim() ?? '',
@@ -52,7 +71,7 @@ export function SearchView() {
   return (
     <section className="search" aria-labelledby="search-heading">
       <title>{`${title} | ${site.name}`}</title>
-      <h1 id="search-heading">{hasQuery ? m.resultsFor(params.q) : m.searchTitle}</h1>
+      <h1 id="search-heading">{hasQuery ? withQuery(m.resultsFor, params.q) : m.searchTitle}</h1>
       <form
         className="search__filters"
         aria-label={m.filters}
@@ -109,7 +128,12 @@ export function SearchView() {
               lang={result.lang}
               dir={dirOf(result.lang)}
             >
-              <p className="card__section">{result.section}</p>
+              <p
+                className="card__section"
+                lang={result.lang === site.language ? undefined : site.language}
+              >
+                {result.section}
+              </p>
               <h2 className="search-result__title">
                 <ArticleLink slug={result.slug}>{result.title}</ArticleLink>
               </h2>
@@ -145,7 +169,7 @@ function NoResults({ query }: { query: string }) {
   const { data } = useQuery(articleQueries.list(1));
   return (
     <div className="search__none">
-      <p>{m.noResults(query)}</p>
+      <p>{withQuery(m.noResults, query)}</p>
       <ul className="card-list card-list--compact">
         {data?.articles.slice(0, 5).map((article) => (
           <li key={article.slug}>
