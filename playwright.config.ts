@@ -15,6 +15,8 @@ const PORT = Number(process.env.E2E_PORT ?? 4173);
 const baseURL = `http://127.0.0.1:${PORT}/`;
 /** The hostile-content site (e2e/hostile/build-site.ts), built and served apart. */
 const HOSTILE_PORT = Number(process.env.E2E_HOSTILE_PORT ?? 4175);
+/** The site imported from real newsrooms' recorded feeds (e2e/real-feeds/build-site.ts). */
+const REAL_FEEDS_PORT = Number(process.env.E2E_REAL_FEEDS_PORT ?? 4176);
 
 const distIndex = path.join(import.meta.dirname, 'dist', 'index.html');
 if (!existsSync(distIndex)) {
@@ -39,7 +41,7 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      testIgnore: /hostile\.spec\.ts/,
+      testIgnore: /(hostile|real-feeds)\.spec\.ts/,
       use: {
         ...devices['Desktop Chrome'],
         // The service worker answers from its caches, where page.route cannot see: suites
@@ -66,6 +68,19 @@ export default defineConfig({
         },
       },
     },
+    {
+      name: 'real-feeds',
+      testMatch: /real-feeds\.spec\.ts/,
+      use: {
+        ...devices['Desktop Chrome'],
+        serviceWorkers: 'block',
+        baseURL: `http://127.0.0.1:${REAL_FEEDS_PORT}/`,
+        launchOptions: {
+          executablePath: chromiumExecutable(),
+          args: CHROMIUM_ARGS,
+        },
+      },
+    },
   ],
   webServer: [
     {
@@ -82,6 +97,14 @@ export default defineConfig({
       reuseExistingServer: !isCI,
       stdout: 'pipe',
       timeout: 240_000,
+    },
+    {
+      // Imports recorded real feeds, downloads their photos and builds a whole site, then serves it.
+      command: `node e2e/real-feeds/build-site.ts --port ${REAL_FEEDS_PORT}`,
+      url: `http://127.0.0.1:${REAL_FEEDS_PORT}/`,
+      reuseExistingServer: !isCI,
+      stdout: 'pipe',
+      timeout: 420_000,
     },
   ],
 });

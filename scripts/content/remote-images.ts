@@ -105,7 +105,7 @@ export async function fetchRemoteImages(
       try {
         images[url] = await download(url, cacheDir);
       } catch (error) {
-        failures.set(url, error instanceof Error ? error.message : String(error));
+        failures.set(url, reasonOf(error));
       }
     }
   };
@@ -114,6 +114,15 @@ export async function fetchRemoteImages(
   const sorted = Object.fromEntries(Object.entries(images).sort(([a], [b]) => (a < b ? -1 : 1)));
   writeFileAtomic(index, `${JSON.stringify(sorted, null, 1)}\n`);
   return failures;
+}
+
+/** Node's fetch says only "fetch failed"; the cause says why (ENOTFOUND, ECONNREFUSED ...). */
+function reasonOf(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  if (error.name === 'TimeoutError') return `no answer within ${TIMEOUT_MS / 1000} s`;
+  const cause: unknown = error.cause;
+  const code = cause instanceof Error && 'code' in cause ? String(cause.code) : undefined;
+  return code ? `${error.message}: ${code}` : error.message;
 }
 
 async function download(url: string, cacheDir: string): Promise<RemoteImage> {
