@@ -5,9 +5,10 @@
 import { SLUG_PATTERN } from '../../src/contract/article.ts';
 import { slugify } from '../content/article-record.ts';
 import { canonicalLanguage } from '../content/language.ts';
-import { htmlToBlocks, type DraftBlock, type DraftImage } from './html-to-blocks.ts';
+import { htmlToBlocks, plainOf, type DraftBlock, type DraftImage } from './html-to-blocks.ts';
 import { settleImages, sizedImage } from './image-size.ts';
-import type { ImportedArticle } from './imported-article.ts';
+import type { ImportedArticle, ImportInline } from './imported-article.ts';
+import { settleLanguage } from './language-detect.ts';
 import { asSlug } from './links.ts';
 import type { SourceContext } from './source.ts';
 import { cleanText } from './text.ts';
@@ -31,6 +32,8 @@ export type ArticleDraft = {
   standfirst: string;
   image?: DraftImage | undefined;
   source?: string | undefined;
+  /** What a link post is about (JSON Feed's `external_url`). */
+  externalUrl?: string | undefined;
   /** The body, as HTML or as blocks already. */
   body:
     | { html: string; base?: string | undefined; siteHosts: ReadonlySet<string> }
@@ -56,29 +59,42 @@ export async function completeArticle(
   draft: ArticleDraft,
   context: SourceContext,
 ): Promise<ImportedArticle | { skip: string }> {
-  const title = cleanText(draft.title);
-  if (title === '') return { skip: `${draft.label}: no title; skipped` };
   if (draft.published === undefined)
     return { skip: `${draft.label}: no readable publication date; skipped` };
+  const stated = cleanText(draft.title);
+  const standfirst = cleanText(draft.standfirst);
+  const drafted =
+    'html' in draft.body
+      ? htmlToBlocks(draft.body.html, {
+          base: draft.body.base,
+          siteHosts: draft.body.siteHosts,
+          fallbackAlt: stated,
+        })
+      : draft.body.blocks;
+  // Micro-posts have no title (Manton Reece's blog): their first words make one.
+  const title = stated || headlineOf(standfirst || textOf(drafted));
+  if (title === '') return { skip: `${draft.label}: no title and no text to make one of; skipped` };
   const slug = [...draft.slugs, slugify(title)]
     .map((candidate) => (candidate === undefined ? undefined : asSlug(candidate)))
     .find((candidate) => candidate !== undefined && SLUG_PATTERN.test(candidate));
   if (slug === undefined) return { skip: `${draft.label}: no usable slug; skipped` };
 
   const warn = (message: string) => context.warn(`${slug}: ${message}`);
-  const lang = languageOf(draft.lang, warn);
+  const lang = await settleLanguage(
+    languageOf(draft.lang, warn),
+    [title, standfirst, textOf(drafted)].join('\n'),
+  );
   const image = draft.image && (await sizedImage(draft.image, context.measureImage, warn));
-  const drafted =
-    'html' in draft.body
-      ? htmlToBlocks(draft.body.html, {
-          base: draft.body.base,
-          siteHosts: draft.body.siteHosts,
-          fallbackAlt: title,
-        })
-      : draft.body.blocks;
-  // Feeds often repeat the hero as the body's first image.
+  const [first] = drafted;
+  // Feeds often repeat the hero as the body's first image, and themes the headline as its
+  // first heading (click9ja.com's <h3>).
+  const repeatsTitle =
+    (first?.type === 'heading' || first?.type === 'paragraph') &&
+    cleanText(plainOf(first.content)) === title;
   const body = await settleImages(
-    drafted.filter((block) => block.type !== 'image' || block.image.src !== image?.src),
+    drafted
+      .slice(repeatsTitle ? 1 : 0)
+      .filter((block) => block.type !== 'image' || block.image.src !== image?.src),
     context.measureImage,
     warn,
   );
@@ -92,11 +108,49 @@ export async function completeArticle(
     section: section.length > 0 ? section : [context.section],
     tags: names(draft.tags),
     authors: names(draft.authors),
-    standfirst: cleanText(draft.standfirst),
+    standfirst,
     ...(image === undefined ? {} : { image }),
     ...(draft.source === undefined ? {} : { source: draft.source }),
+    ...(context.sourceName === undefined ? {} : { sourceName: context.sourceName }),
+    ...(draft.externalUrl === undefined ? {} : { externalUrl: draft.externalUrl }),
     body,
   };
+}
+
+/** The reading text of a body, for detection and made-up titles: code is left out. */
+function textOf(blocks: DraftBlock[]): string {
+  const line = (content: ImportInline[]) =>
+    plainOf(
+      content.map((inline) =>
+        inline.type === 'text' && inline.marks?.includes('code')
+          ? { ...inline, text: ' ' }
+          : inline,
+      ),
+    );
+  return blocks
+    .flatMap((block) => {
+      switch (block.type) {
+        case 'paragraph':
+        case 'heading':
+          return [line(block.content)];
+        case 'quote':
+          return block.paragraphs.map(line);
+        case 'list':
+          return block.items.map(line);
+        default:
+          return [];
+      }
+    })
+    .join('\n');
+}
+
+/** A headline made of a text's first words: its first sentence, or about ten words. */
+function headlineOf(text: string): string {
+  const clean = cleanText(text);
+  const sentence = /^.{8,100}?[.!?…](?=\s|$)/u.exec(clean)?.[0];
+  if (sentence !== undefined) return sentence;
+  const words = clean.split(' ');
+  return words.length <= 12 ? clean : `${words.slice(0, 10).join(' ')}…`;
 }
 
 function languageOf(stated: unknown, warn: (message: string) => void): string | undefined {

@@ -265,7 +265,8 @@ source: ${SITE}/${RSS_SLUGS.seed}/
         (slug) => `${slug}: language "Turkish" is not a language tag; left out`,
       ),
     );
-    expect(await readArticle(messy, RSS_SLUGS.sudan)).not.toContain('lang:');
-    expect(articleJson((await build(messy)).files, RSS_SLUGS.sudan)).not.toHaveProperty('lang');
+    // Without a stated language, the text's own is written: this story is in English.
+    expect(await readArticle(messy, RSS_SLUGS.sudan)).toContain('\nlang: en\n');
+    expect(articleJson((await build(messy)).files, RSS_SLUGS.sudan).lang).toBe('en');
   });
 });

@@ -64,6 +64,10 @@ export const ImportedArticleSchema = v.object({
   image: v.optional(ImageSchema),
   /** The original URL. */
   source: v.optional(v.string()),
+  /** The name of the site it came from, for the byline when no author is named. */
+  sourceName: v.optional(v.string()),
+  /** What a link post is about (JSON Feed's `external_url`). */
+  externalUrl: v.optional(v.string()),
   body: v.array(ImportBlockSchema),
 });
 export type ImportedArticle = v.InferOutput<typeof ImportedArticleSchema>;

@@ -23,6 +23,14 @@ export type XmlText = v.InferOutput<typeof TextSchema>;
 /** Every element is parsed as a list, so a repeated one is never a surprise. */
 const Texts = v.optional(v.array(TextSchema));
 
+const MediaThumbnailSchema = v.object({
+  '@_url': v.optional(v.string()),
+  '@_width': v.optional(v.string()),
+  '@_height': v.optional(v.string()),
+});
+export type MediaThumbnail = v.InferOutput<typeof MediaThumbnailSchema>;
+const Thumbnails = v.optional(v.array(MediaThumbnailSchema));
+
 const MediaContentSchema = v.object({
   '@_url': v.optional(v.string()),
   '@_width': v.optional(v.string()),
@@ -32,6 +40,7 @@ const MediaContentSchema = v.object({
   'media:description': Texts,
   'media:credit': Texts,
   'media:title': Texts,
+  'media:thumbnail': Thumbnails,
 });
 export type MediaContent = v.InferOutput<typeof MediaContentSchema>;
 
@@ -51,6 +60,7 @@ const ItemSchema = v.object({
     v.array(
       v.object({
         'media:content': v.optional(v.array(MediaContentSchema)),
+        'media:thumbnail': Thumbnails,
         'media:description': Texts,
         'media:credit': Texts,
       }),
@@ -59,6 +69,8 @@ const ItemSchema = v.object({
   'media:description': Texts,
   'media:credit': Texts,
   'media:title': Texts,
+  'media:thumbnail': Thumbnails,
+  'dc:language': Texts,
   enclosure: v.optional(
     v.array(v.object({ '@_url': v.optional(v.string()), '@_type': v.optional(v.string()) })),
   ),
@@ -70,8 +82,10 @@ export const FeedSchema = v.object({
     channel: v.pipe(
       v.array(
         v.object({
+          title: Texts,
           link: Texts,
           language: Texts,
+          'dc:language': Texts,
           item: v.optional(v.array(ItemSchema)),
           'atom:link': v.optional(
             v.array(

@@ -2,8 +2,10 @@
  * RSS 2.0 importer, from a URL or a file, following RFC 5005's `<atom:link rel="next">` when
  * a feed pages. The first `<category>` is the section (a `/`-separated value, as RSS 2.0
  * defines it, is a path from the top: "Africa/Sudan"); the others are tags. The hero is the
- * largest `media:content` image, else an image `enclosure`. The channel's `<language>`
- * ("en-us", "tr-TR") is every item's.
+ * largest image the item offers (`media:content`, `media:group`, `media:thumbnail`, an image
+ * `enclosure`), measured when the feed gives only its width. The channel's `<language>` or
+ * `<dc:language>` ("en-us", "tr-TR") is every item's, unless the item's text is plainly in
+ * another script; the channel's `<title>` is the articles' `source_name`.
  */
 import { decodeHTML } from 'entities';
 import { splitCaptionCredit } from '../content/caption.ts';
@@ -23,7 +25,9 @@ import {
   plain,
   type Item,
   type MediaContent,
+  type MediaThumbnail,
 } from './rss-xml.ts';
+import { sourceNameOf } from './source-name.ts';
 import { htmlToText, withoutMoreMarker } from './text.ts';
 
 export function rssSource(location: string, context: SourceContext): ImportSource {
@@ -47,11 +51,15 @@ export function rssSource(location: string, context: SourceContext): ImportSourc
           ? undefined
           : safeLinkUrl(plain(channel.link[0]), undefined);
       const base = isHttpUrl(where) ? where : home;
-      const language = first(channel?.language, plain);
+      const language = first(channel?.language, plain) ?? first(channel?.['dc:language'], plain);
+      const sourceName = context.sourceName ?? sourceNameOf(first(channel?.title, plain));
 
       const { articles, skipped } = await completeArticles(
-        (channel?.item ?? []).map((item) => ({ ...draftOf(item, base, home), lang: language })),
-        context,
+        (channel?.item ?? []).map((item) => ({
+          ...draftOf(item, base, home),
+          lang: first(item['dc:language'], plain) ?? language,
+        })),
+        sourceName === undefined ? context : { ...context, sourceName },
       );
       const nextHref = channel?.['atom:link']?.find((link) => link['@_rel'] === 'next')?.['@_href'];
       const next = nextHref === undefined ? undefined : safeLinkUrl(decodeHTML(nextHref), base);
@@ -132,69 +140,85 @@ export function splitRunInCaption(
   return { standfirst: text };
 }
 
+type Candidate = {
+  src: string;
+  width?: number | undefined;
+  height?: number | undefined;
+  content?: MediaContent;
+};
+
+/**
+ * The largest image the item offers. Sizes are compared by width (by area where both are
+ * given): The Guardian gives two `media:content` with a width only, 140 then 460, and the
+ * hero is the 460 one, its height measured, never the thumbnail stretched.
+ */
 function heroOf(item: Item, base: string | undefined, title: string): DraftImage | undefined {
   const groups = item['media:group'] ?? [];
+  const candidate = (
+    element: MediaContent | MediaThumbnail,
+    content?: MediaContent,
+  ): Candidate[] => {
+    const src =
+      element['@_url'] === undefined ? undefined : safeImageUrl(decodeHTML(element['@_url']), base);
+    return src === undefined
+      ? []
+      : [
+          {
+            src,
+            width: dimension(element['@_width']),
+            height: dimension(element['@_height']),
+            ...(content === undefined ? {} : { content }),
+          },
+        ];
+  };
   const contents = [
     ...(item['media:content'] ?? []),
     ...groups.flatMap((group) => group['media:content'] ?? []),
-  ]
-    .filter(isImage)
-    .flatMap((content) => {
-      const src =
-        content['@_url'] === undefined
-          ? undefined
-          : safeImageUrl(decodeHTML(content['@_url']), base);
-      return src === undefined
-        ? []
-        : [
-            {
-              content,
-              src,
-              width: dimension(content['@_width']),
-              height: dimension(content['@_height']),
-            },
-          ];
-    });
-  const sized = contents.filter(
-    (candidate) => candidate.width !== undefined && candidate.height !== undefined,
+  ].filter(isImage);
+  const thumbnails = [
+    ...(item['media:thumbnail'] ?? []),
+    ...groups.flatMap((group) => group['media:thumbnail'] ?? []),
+    ...contents.flatMap((content) => content['media:thumbnail'] ?? []),
+  ];
+  const enclosures = (item.enclosure ?? []).filter((enclosure) =>
+    enclosure['@_type']?.startsWith('image/'),
   );
-  const area = (candidate: { width?: number; height?: number }) =>
-    (candidate.width ?? 0) * (candidate.height ?? 0);
-  const chosen = sized.sort((a, b) => area(b) - area(a))[0] ?? contents[0];
-  if (chosen !== undefined) {
-    const content = chosen.content;
-    const group = groups[0];
-    const rawCaption =
-      first(content['media:description'], captionText) ??
-      first(group?.['media:description'], captionText) ??
-      first(item['media:description'], captionText) ??
-      '';
-    const credit =
-      first(content['media:credit'], plain) ??
-      first(group?.['media:credit'], plain) ??
-      first(item['media:credit'], plain);
-    const split =
-      credit === undefined ? splitCaptionCredit(rawCaption) : { caption: rawCaption, credit };
-    const alt = first(content['media:title'], plain) ?? first(item['media:title'], plain) ?? '';
-    return {
-      src: chosen.src,
-      alt: alt || split.caption || title,
-      ...(chosen.width !== undefined && chosen.height !== undefined
-        ? { width: chosen.width, height: chosen.height }
-        : {}),
-      ...(split.caption === '' ? {} : { caption: split.caption }),
-      ...(split.credit === undefined ? {} : { credit: split.credit }),
-    };
-  }
-  const enclosure = (item.enclosure ?? []).find((candidate) =>
-    candidate['@_type']?.startsWith('image/'),
-  );
-  const src =
-    enclosure?.['@_url'] === undefined
-      ? undefined
-      : safeImageUrl(decodeHTML(enclosure['@_url']), base);
-  // An enclosure states no size; it is measured later.
-  return src === undefined ? undefined : { src, alt: title };
+  const candidates = [
+    ...contents.flatMap((content) => candidate(content, content)),
+    ...enclosures.flatMap((enclosure) => candidate(enclosure)),
+    ...thumbnails.flatMap((thumbnail) => candidate(thumbnail)),
+  ];
+  const size = (entry: Candidate) =>
+    entry.width !== undefined && entry.height !== undefined
+      ? entry.width * entry.height
+      : (entry.width ?? 0) * (entry.width ?? 0);
+  // Stated sizes first, largest first; among none stated, the feed's own order.
+  const chosen = [...candidates].sort((a, b) => size(b) - size(a))[0];
+  if (chosen === undefined) return undefined;
+  const content = chosen.content ?? contents[0];
+  const group = groups[0];
+  const rawCaption =
+    first(content?.['media:description'], captionText) ??
+    first(group?.['media:description'], captionText) ??
+    first(item['media:description'], captionText) ??
+    '';
+  const credit =
+    first(content?.['media:credit'], plain) ??
+    first(group?.['media:credit'], plain) ??
+    first(item['media:credit'], plain);
+  const split =
+    credit === undefined ? splitCaptionCredit(rawCaption) : { caption: rawCaption, credit };
+  const alt = first(content?.['media:title'], plain) ?? first(item['media:title'], plain) ?? '';
+  return {
+    src: chosen.src,
+    alt: alt || split.caption || title,
+    // A width without a height is not a size: the image is measured.
+    ...(chosen.width !== undefined && chosen.height !== undefined
+      ? { width: chosen.width, height: chosen.height }
+      : {}),
+    ...(split.caption === '' ? {} : { caption: split.caption }),
+    ...(split.credit === undefined ? {} : { credit: split.credit }),
+  };
 }
 
 function isImage(content: MediaContent): boolean {

@@ -10,7 +10,7 @@ import { removeTempFiles } from './atomic-file.ts';
 import type { ImportedArticle } from './imported-article.ts';
 import type { ImportSource } from './source.ts';
 import { clearState, loadState, saveState, stateDir, stateFile } from './state.ts';
-import { renderArticle, writeArticle, type WriteOutcome } from './write-article.ts';
+import { isFreeFor, renderArticle, writeArticle, type WriteOutcome } from './write-article.ts';
 
 export type RunOptions = {
   /** The content folder: articles go to `<out>/articles/`, resume state to `<out>/.import/`. */
@@ -39,11 +39,13 @@ export async function runImport(source: ImportSource, options: RunOptions): Prom
 
   const known = await existingSlugs(articlesDir);
   const batch = new Set<string>();
+  /** Source URL -> slug, for the articles of this import that took another slug than theirs. */
+  const bySource = new Map<string, string>();
   const outcomes = new Map<string, WriteOutcome>();
   let skipped = 0;
 
   const write = async (article: ImportedArticle, slugs: ReadonlySet<string>) => {
-    const { text, unresolved } = renderArticle(article, slugs);
+    const { text, unresolved } = renderArticle(article, slugs, bySource);
     const result = await writeArticle(
       path.join(articlesDir, `${article.slug}.md`),
       text,
@@ -61,13 +63,19 @@ export async function runImport(source: ImportSource, options: RunOptions): Prom
     skipped += page.skipped.length;
     const fresh: ImportedArticle[] = [];
     for (const article of page.articles) {
-      if (batch.has(article.slug)) {
-        warn(`${article.slug}: another item of this import has the same slug; skipped`);
+      const slug = await freeSlug(article, batch, articlesDir);
+      if (slug === undefined) {
+        warn(`${article.slug}: no free slug for ${article.source ?? 'this item'}; skipped`);
         skipped++;
         continue;
       }
-      batch.add(article.slug);
-      fresh.push(article);
+      if (slug !== article.slug)
+        log(
+          `${article.slug} is taken by another article; ${article.source ?? 'the item'} is written as ${slug}`,
+        );
+      batch.add(slug);
+      if (slug !== article.slug && article.source !== undefined) bySource.set(article.source, slug);
+      fresh.push({ ...article, slug });
     }
     // The whole page is known before any of it is written, so links within a page resolve.
     fresh.forEach((article) => known.add(article.slug));
@@ -97,6 +105,38 @@ export async function runImport(source: ImportSource, options: RunOptions): Prom
     unchanged: count('unchanged'),
     skipped: skipped + count('skipped'),
   };
+}
+
+/** How many numbered slugs are tried after the dated one, before an item is given up. */
+const MAX_NUMBERED = 50;
+
+/**
+ * The slug an article is written under. Two items whose permalinks end alike (Daring
+ * Fireball's two `markoff-forstall` posts), or an item whose slug another source's article
+ * or a hand-written one already has, must not be lost or overwrite each other: the later one
+ * takes `<slug>-<YYYYMMDD>` of its publication date, then `-2`, `-3` ... Which one is free is
+ * decided by the files' `source:`, so a re-run maps every item to the slug it had, whatever
+ * the order the source lists them in.
+ */
+async function freeSlug(
+  article: ImportedArticle,
+  batch: ReadonlySet<string>,
+  dir: string,
+): Promise<string | undefined> {
+  const dated = `${article.slug}-${article.published.slice(0, 10).replaceAll('-', '')}`;
+  const candidates = [
+    article.slug,
+    dated,
+    ...Array.from({ length: MAX_NUMBERED }, (_, index) => `${dated}-${index + 2}`),
+  ];
+  for (const slug of candidates) {
+    if (batch.has(slug)) continue;
+    // An item without a URL cannot be told apart from a file it once wrote: it keeps its
+    // slug, and writing it says whether the file is someone else's.
+    if (article.source === undefined) return slug;
+    if (await isFreeFor(path.join(dir, `${slug}.md`), article.source)) return slug;
+  }
+  return undefined;
 }
 
 async function existingSlugs(dir: string): Promise<Set<string>> {

@@ -33,4 +33,9 @@ export type SourceContext = {
   section: string;
   measureImage: MeasureImage;
   warn: (message: string) => void;
+  /**
+   * The name of the site the articles come from (the REST index's `name`, the feed's title),
+   * written as every article's `source_name` for its byline; set by the source once read.
+   */
+  sourceName?: string;
 };

@@ -43,9 +43,10 @@ describe('WordPress import', () => {
     const seed = await readArticle(out, SLUGS.seed);
     expect(seed).toBe(`---
 slug: ${SLUGS.seed}
+lang: en
 title: UK, Turkiye strike deal to ‘disrupt and dismantle’ human smuggling gangs
-published: 2023-08-09T18:03:00+00:00
-modified: 2023-08-09T18:03:00+00:00
+published: 2023-08-09T19:03:00+01:00
+modified: 2023-08-09T19:03:00+01:00
 section: [Europe & Russia, UK]
 tags: [UK, Turkiye, Migration, Human smuggling, Europe]
 authors: [Middle East Monitor]
@@ -85,7 +86,8 @@ READ: [UK increases fines for bosses, landlords supporting ‘illegal migrants�
     expect(json.title).toBe(
       'UK, Turkiye strike deal to ‘disrupt and dismantle’ human smuggling gangs',
     );
-    expect(json.published).toBe('2023-08-09T18:03:00+00:00');
+    // The site's own time (date and date_gmt differ by an hour), as the newsroom published it.
+    expect(json.published).toBe('2023-08-09T19:03:00+01:00');
     expect(json.section).toEqual({
       name: 'UK',
       slug: 'uk',
@@ -237,7 +239,7 @@ READ: [UK increases fines for bosses, landlords supporting ‘illegal migrants�
     expect(await snapshot(out)).toEqual(before);
   });
 
-  it('leaves a hand-written article with the same slug alone, and links to it in-app', async () => {
+  it('leaves a hand-written article with the same slug alone, and writes the item beside it', async () => {
     const out = await tempContent();
     await mkdir(path.join(out, 'articles'), { recursive: true });
     const handWritten = `---\nslug: ${SLUGS.fines}\ntitle: Fines\npublished: 2023-08-07T10:00:00+01:00\nsection: News\n---\n\nBy hand.\n`;
@@ -250,16 +252,24 @@ READ: [UK increases fines for bosses, landlords supporting ‘illegal migrants�
     const context = contextFor();
     const { summary } = await importInto(out, source({}, context), context.warnings);
 
-    expect(summary).toEqual({ written: 3, unchanged: 0, skipped: 1 });
-    expect(context.warnings).toEqual([
-      `${SLUGS.barge}: ${SLUGS.barge}.md already exists (written by hand); left as it is`,
-    ]);
+    // The item whose slug an editor's article has takes its dated slug; nothing is skipped.
+    const dated = `${SLUGS.barge}-20230807`;
+    expect(summary).toEqual({ written: 4, unchanged: 0, skipped: 0 });
+    expect(context.warnings).toEqual([]);
     expect(await readArticle(out, SLUGS.barge)).toBe(
       handWritten.replaceAll(SLUGS.fines, SLUGS.barge),
     );
-    expect(await readArticle(out, SLUGS.seed)).toContain(
+    expect(await readArticle(out, dated)).toContain(`slug: ${dated}\n`);
+    const seed = await readArticle(out, SLUGS.seed);
+    expect(seed).toContain(
       `READ: [UK increases fines for bosses, landlords supporting ‘illegal migrants’](${SLUGS.fines})`,
     );
+    // The link to the barge story goes to the imported story, not to the editor's namesake.
+    expect(seed).toContain(`](${dated})`);
+
+    // Re-run: every item maps to the same file, and nothing changes.
+    const again = await importInto(out, source({}, contextFor()));
+    expect(again.summary).toEqual({ written: 0, unchanged: 4, skipped: 0 });
     await build(out);
   });
 });

@@ -2,12 +2,17 @@
  * WordPress REST API importer: `{base}/wp/v2/posts?_embed`, 100 posts a page, oldest
  * modification first so that a run resumed by page number (or narrowed with `--since`) picks
  * up where the last one stopped. Hero, terms and byline come from `_embedded`; the parent
- * chain of categories (region -> country) from `/wp/v2/categories`.
+ * chain of categories (region -> country) from `/wp/v2/categories`; the site's name and
+ * clock from the REST index (`/wp-json/`), read once. Posts are read leniently: a field a
+ * `_fields` query or a plugin left out, or an author WordPress hides behind an error object
+ * (`rest_user_cannot_view`), costs that field, never the import.
  */
 import * as v from 'valibot';
 import { splitCaptionCredit } from '../content/caption.ts';
 import { completeArticles } from './article-draft.ts';
-import { fromWordPressGmt } from './dates.ts';
+import { fromWordPress, type SiteClock } from './dates.ts';
+import { ImportError } from './import-error.ts';
+import { sourceNameOf } from './source-name.ts';
 import { checkShape, parseJson, readPage } from './fetch-page.ts';
 import type { DraftImage } from './html-to-blocks.ts';
 import { safeImageUrl, safeLinkUrl, siteHosts, slugOfPermalink } from './links.ts';
@@ -55,18 +60,34 @@ const FeaturedMediaSchema = v.object({
   ),
 });
 
+/** `{ rendered }` as WordPress writes titles, excerpts and content; absent under `_fields`. */
+const OptionalRendered = v.optional(v.object({ rendered: v.optional(v.string(), '') }));
+
 const PostSchema = v.object({
   id: v.number(),
-  date_gmt: v.nullable(v.string()),
-  modified_gmt: v.nullable(v.string()),
-  slug: v.string(),
-  link: v.string(),
-  title: Rendered,
-  content: v.object({ rendered: v.string(), protected: v.optional(v.boolean()) }),
-  excerpt: Rendered,
+  date: v.optional(v.nullable(v.string())),
+  date_gmt: v.optional(v.nullable(v.string())),
+  modified: v.optional(v.nullable(v.string())),
+  modified_gmt: v.optional(v.nullable(v.string())),
+  slug: v.optional(v.string(), ''),
+  link: v.optional(v.string()),
+  title: OptionalRendered,
+  content: v.optional(
+    v.object({ rendered: v.optional(v.string(), ''), protected: v.optional(v.boolean()) }),
+  ),
+  excerpt: OptionalRendered,
+  /** Category ids: where `_embed` was not asked for, the only way to the sections. */
+  categories: v.optional(v.array(v.number())),
+  /** Polylang's language of the post ("en"). */
+  lang: v.optional(v.unknown()),
+  /** WPML's locale of the post ("en_US"). */
+  wpml_current_locale: v.optional(v.unknown()),
+  /** Yoast SEO's head data: `og_locale` is the post's locale ("id_ID"). */
+  yoast_head_json: v.optional(v.object({ og_locale: v.optional(v.unknown()) })),
   _embedded: v.optional(
     v.object({
-      author: v.optional(v.array(v.object({ name: v.optional(v.string()) }))),
+      /** A user, or WordPress's error object where users are private: read as anything. */
+      author: v.optional(v.array(v.unknown())),
       'wp:featuredmedia': v.optional(v.array(FeaturedMediaSchema)),
       /** One list per taxonomy: categories, then tags. */
       'wp:term': v.optional(v.array(v.array(TermSchema))),
@@ -83,9 +104,46 @@ export type WordPressOptions = {
   perPage: number;
 };
 
+/** What the REST index (`/wp-json/`) says of the site; WordPress states no language there. */
+const IndexSchema = v.object({
+  name: v.optional(v.string()),
+  home: v.optional(v.string()),
+  url: v.optional(v.string()),
+  gmt_offset: v.optional(v.union([v.number(), v.string()])),
+  timezone_string: v.optional(v.string()),
+});
+
+type SiteInfo = { name?: string; home?: string; clock: SiteClock };
+
+/** Reads the REST index once; a site that hides it is imported without its name and zone. */
+async function readIndex(base: string, context: SourceContext): Promise<SiteInfo> {
+  try {
+    const page = await readPage(`${base}/`, context.http, 'application/json');
+    const index = checkShape(page, IndexSchema, parseJson(page), 'the WordPress REST index');
+    const offset = Number(index.gmt_offset);
+    const name = sourceNameOf(index.name);
+    const home = index.home ?? index.url;
+    return {
+      ...(name === undefined ? {} : { name }),
+      ...(home === undefined ? {} : { home }),
+      clock: {
+        ...(index.timezone_string ? { timezone: index.timezone_string } : {}),
+        ...(index.gmt_offset !== undefined && Number.isFinite(offset)
+          ? { gmtOffsetHours: offset }
+          : {}),
+      },
+    };
+  } catch (error) {
+    if (!(error instanceof ImportError)) throw error;
+    context.warn(`${error.message}; articles are imported without the site's name and time zone`);
+    return { clock: {} };
+  }
+}
+
 export function wordpressSource(options: WordPressOptions, context: SourceContext): ImportSource {
   const base = apiRoot(options.base);
   const categories: CategoryMap = new Map();
+  let site: SiteInfo | undefined;
   return {
     name: base,
     key: JSON.stringify(['wordpress', base, options.since ?? null, options.perPage]),
@@ -109,12 +167,19 @@ export function wordpressSource(options: WordPressOptions, context: SourceContex
       );
       const totalPages = Number(response.headers?.get('x-wp-totalpages') ?? '1');
 
-      const termIds = posts.flatMap((post) => categoryTerms(post).map((term) => term.id));
+      site ??= await readIndex(base, context);
+      const info = site;
+      const termIds = posts.flatMap(categoryIds);
       await fetchCategories(base, termIds, categories, context.http);
 
+      const drafts = posts.map((post) => draftOf(post, base, categories, info));
+      for (const { assumedUtc, label } of drafts)
+        if (assumedUtc)
+          context.warn(`${label}: no date_gmt and no site time zone; its date is read as UTC`);
+      const sourceName = context.sourceName ?? info.name;
       const { articles, skipped } = await completeArticles(
-        posts.map((post) => draftOf(post, base, categories)),
-        context,
+        drafts,
+        sourceName === undefined ? context : { ...context, sourceName },
       );
       const isLast = !Number.isFinite(totalPages) || page >= totalPages;
       return {
@@ -138,31 +203,63 @@ function categoryTerms(post: Post) {
   return (post._embedded?.['wp:term'] ?? []).flat().filter((term) => term.taxonomy === 'category');
 }
 
-function draftOf(post: Post, base: string, categories: CategoryMap) {
-  const link = safeLinkUrl(post.link, undefined);
-  const title = htmlToText(post.title.rendered);
+/** The post's category ids: from the embedded terms, else the post's own `categories`. */
+function categoryIds(post: Post): number[] {
+  const embedded = categoryTerms(post).map((term) => term.id);
+  return embedded.length > 0 ? embedded : (post.categories ?? []);
+}
+
+/** The byline's names: users only; an error object in an author's place is no author. */
+function authorNames(post: Post): string[] {
+  return (post._embedded?.author ?? []).flatMap((author) => {
+    const result = v.safeParse(AuthorSchema, author);
+    if (!result.success || result.output.code !== undefined) return [];
+    const name = result.output.name === undefined ? '' : htmlToText(result.output.name);
+    return name === '' ? [] : [name];
+  });
+}
+
+const AuthorSchema = v.object({ name: v.optional(v.string()), code: v.optional(v.unknown()) });
+
+/** A multilingual plugin's language of the post: Polylang's `lang`, WPML's, Yoast's locale. */
+function statedLanguage(post: Post): string | undefined {
+  for (const value of [post.lang, post.wpml_current_locale, post.yoast_head_json?.og_locale]) {
+    // Locales are written with an underscore ("en_US"); a language tag takes a hyphen.
+    if (typeof value === 'string' && value.trim() !== '') return value.trim().replace('_', '-');
+  }
+  return undefined;
+}
+
+function draftOf(post: Post, base: string, categories: CategoryMap, site: SiteInfo) {
+  const home = site.home ?? new URL(base).origin;
+  // A `_fields` query can leave `link` out: `?p=<id>` is the permalink WordPress redirects.
+  const link =
+    safeLinkUrl(post.link ?? '', undefined) ??
+    safeLinkUrl(`?p=${post.id}`, `${home.replace(/\/+$/, '')}/`);
+  const title = htmlToText(post.title?.rendered ?? '');
   const terms = (post._embedded?.['wp:term'] ?? []).flat();
-  const author = post._embedded?.author?.[0]?.name;
+  const published = fromWordPress(post.date, post.date_gmt, site.clock);
+  const modified = fromWordPress(post.modified, post.modified_gmt, site.clock);
+  const lang = statedLanguage(post);
   return {
     label: link ?? `post ${post.id}`,
-    slugs: [slugOfPermalink(link), post.slug],
+    slugs: [post.link === undefined ? undefined : slugOfPermalink(link), post.slug],
     title,
-    published: post.date_gmt === null ? undefined : fromWordPressGmt(post.date_gmt),
-    modified: post.modified_gmt === null ? undefined : fromWordPressGmt(post.modified_gmt),
-    section: sectionOf(
-      categoryTerms(post).map((term) => term.id),
-      categories,
-    ),
+    ...(lang === undefined ? {} : { lang }),
+    published: published?.iso,
+    modified: modified?.iso,
+    assumedUtc: published?.assumedUtc === true,
+    section: sectionOf(categoryIds(post), categories),
     tags: terms.filter((term) => term.taxonomy === 'post_tag').map((term) => htmlToText(term.name)),
-    authors: author === undefined ? [] : [author],
-    standfirst: withoutMoreMarker(htmlToText(post.excerpt.rendered)),
+    authors: authorNames(post),
+    standfirst: withoutMoreMarker(htmlToText(post.excerpt?.rendered ?? '')),
     image: heroOf(post, title),
     source: link,
     body: {
       // A password-protected post's content is not public; import only its headline and excerpt.
-      html: post.content.protected === true ? '' : post.content.rendered,
+      html: post.content?.protected === true ? '' : (post.content?.rendered ?? ''),
       base: link,
-      siteHosts: siteHosts(link, base),
+      siteHosts: siteHosts(link, base, home),
     },
   };
 }
@@ -172,11 +269,20 @@ function heroOf(post: Post, title: string): DraftImage | undefined {
   if (media === undefined || (media.media_type !== undefined && media.media_type !== 'image'))
     return undefined;
   const details = media.media_details;
-  const full = details?.sizes?.full;
-  const src = safeImageUrl(full?.source_url ?? media.source_url ?? '', undefined);
+  // The largest rendition: `full` (the upload itself) unless a listed size is wider.
+  const original = { source_url: media.source_url, width: details?.width, height: details?.height };
+  const renditions = [
+    ...(details?.sizes?.full === undefined ? [original] : [details.sizes.full]),
+    ...Object.values(details?.sizes ?? {}),
+  ].filter((size) => size.source_url !== undefined && size.source_url !== '');
+  const largest = renditions.reduce<(typeof renditions)[number] | undefined>(
+    (best, size) => (best === undefined || (size.width ?? 0) > (best.width ?? 0) ? size : best),
+    undefined,
+  );
+  const src = safeImageUrl(largest?.source_url ?? media.source_url ?? '', undefined);
   if (src === undefined) return undefined;
-  const width = full?.width ?? details?.width;
-  const height = full?.height ?? details?.height;
+  const width = largest?.width;
+  const height = largest?.height;
   const { caption, credit } = splitCaptionCredit(htmlToText(media.caption?.rendered ?? ''));
   const alt = htmlToText(media.alt_text ?? '') || caption || title;
   return {

@@ -19,13 +19,20 @@ export type RenderedArticle = {
   unresolved: string[];
 };
 
-/** Renders the article; a same-site link becomes an in-app link only to a slug in `known`. */
+/**
+ * Renders the article; a same-site link becomes an in-app link only to a slug in `known`.
+ * `bySource` maps the source URLs of this import's articles to the slugs they were written
+ * under, so a link to an article that had to take a dated slug still finds it.
+ */
 export function renderArticle(
   article: ImportedArticle,
   known: ReadonlySet<string>,
+  bySource: ReadonlyMap<string, string> = new Map(),
 ): RenderedArticle {
   const unresolved = new Set<string>();
   const body = blocksToMarkdown(article.body, (target) => {
+    const renamed = bySource.get(target.url);
+    if (renamed !== undefined && renamed !== article.slug) return renamed;
     const { slug } = target;
     if (slug === undefined || slug === article.slug) return target.url;
     if (known.has(slug)) return slug;
@@ -70,6 +77,8 @@ function frontMatterOf(article: ImportedArticle): string {
           },
         }),
     ...(article.source === undefined ? {} : { source: article.source }),
+    ...(article.sourceName === undefined ? {} : { source_name: article.sourceName }),
+    ...(article.externalUrl === undefined ? {} : { external_url: article.externalUrl }),
     ...(media.length === 0 ? {} : { media }),
   };
   const document = new Document(data);
@@ -106,14 +115,10 @@ export async function writeArticle(
   text: string,
   source: string | undefined,
 ): Promise<{ outcome: WriteOutcome; reason?: string }> {
-  const existing = await readFile(file, 'utf8').catch((error: unknown) => {
-    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return undefined;
-    throw error;
-  });
+  const existing = await readExisting(file);
   if (existing === text) return { outcome: 'unchanged' };
   if (existing !== undefined) {
-    const parsed = v.safeParse(SourceSchema, readFrontMatter(existing)?.data);
-    const existingSource = parsed.success ? parsed.output.source : undefined;
+    const existingSource = sourceOf(existing);
     if (source === undefined || existingSource !== source) {
       const from =
         existingSource === undefined ? 'written by hand' : `imported from ${existingSource}`;
@@ -125,4 +130,26 @@ export async function writeArticle(
   }
   await writeFileAtomic(file, text);
   return { outcome: 'written' };
+}
+
+async function readExisting(file: string): Promise<string | undefined> {
+  return readFile(file, 'utf8').catch((error: unknown) => {
+    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+}
+
+function sourceOf(text: string): string | undefined {
+  const parsed = v.safeParse(SourceSchema, readFrontMatter(text)?.data);
+  return parsed.success ? parsed.output.source : undefined;
+}
+
+/**
+ * Whether `file` may hold the article imported from `source`: it does not exist, or it was
+ * imported from that same URL. A hand-written file, or another source's, is never taken.
+ */
+export async function isFreeFor(file: string, source: string | undefined): Promise<boolean> {
+  const existing = await readExisting(file);
+  if (existing === undefined) return true;
+  return source !== undefined && sourceOf(existing) === source;
 }

@@ -137,7 +137,7 @@ export function post(input: PostInput) {
     date: input.gmt.replace('T18', 'T19'),
     date_gmt: input.gmt,
     guid: { rendered: `${SITE}/?p=${input.id}` },
-    modified: input.modifiedGmt,
+    modified: input.modifiedGmt.replace('T18', 'T19'),
     modified_gmt: input.modifiedGmt,
     slug: input.slug,
     status: 'publish',
@@ -274,8 +274,20 @@ export const POSTS = [
 ];
 
 /** The posts and categories endpoints, paged like WordPress: `per_page`, `page`, `modified_after`. */
+/** The REST index's identity fields, as WordPress serves them at `/wp-json/`. */
+export const INDEX = {
+  name: 'Middle East Monitor',
+  description: 'Creating new perspectives since 2009',
+  url: SITE,
+  home: SITE,
+  gmt_offset: 1,
+  timezone_string: 'Europe/London',
+  namespaces: ['oembed/1.0', 'wp/v2'],
+};
+
 export function wordpressRoute(posts: unknown[] = POSTS): Route {
   return (url) => {
+    if (url.pathname === '/wp-json/' || url.pathname === '/wp-json') return json(INDEX);
     if (url.pathname === '/wp-json/wp/v2/posts') return postsPage(url, posts);
     if (url.pathname === '/wp-json/wp/v2/categories') {
       const include = (url.searchParams.get('include') ?? '').split(',').map(Number);
