@@ -100,5 +100,6 @@ describe('generateCorpus', () => {
       { cwd: root },
     );
     expect(stdout).toContain(`"articles":${COUNT}`);
-  });
+    // A whole build in a child process: on a busy machine that takes more than 5 s.
+  }, 60_000);
 });

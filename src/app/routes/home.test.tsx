@@ -44,7 +44,7 @@ describe('the home route', () => {
     expect(screen.getAllByRole('article')).toHaveLength(10);
     await user.click(screen.getByRole('button', { name: 'Load more' }));
     expect(await within(screen.getByRole('main')).findByRole('status')).toHaveTextContent(
-      'Showing pages 1 to 2 of 3',
+      'Showing pages 1 to 2 of 4',
     );
     expect(screen.getAllByRole('article')).toHaveLength(20);
     expect(router.state.location.pathname).toBe('/');
