@@ -49,14 +49,14 @@ test('"Load more" appends the next page in place; numbered links page through', 
   await page.getByRole('button', { name: 'Load more' }).click();
   await expect(cards).toHaveCount(20);
   await expect(page).toHaveURL('/');
-  await expect(page.getByRole('main').getByRole('status')).toHaveText('Showing pages 1 to 2 of 3');
+  await expect(page.getByRole('main').getByRole('status')).toHaveText('Showing pages 1 to 2 of 4');
 
   await page
     .getByRole('navigation', { name: 'Pages' })
-    .getByRole('link', { name: 'Page 3' })
+    .getByRole('link', { name: 'Page 4' })
     .click();
-  await expect(page).toHaveURL('/page/3/');
-  await expect(page.getByRole('heading', { level: 1, name: 'Latest news, page 3' })).toBeVisible();
+  await expect(page).toHaveURL('/page/4/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Latest news, page 4' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Load more' })).toHaveCount(0);
 });
 
