@@ -68,7 +68,8 @@ describe('theme and feed boilerplate', () => {
 <p>The post <a href="https://example.org/story/">Story</a> appeared first on <a href="https://example.org">Example</a>.</p>
 <div class="sharedaddy sd-sharing-enabled"><h3 class="sd-title">Share this:</h3><ul><li><a href="https://twitter.com/share">Twitter</a></li></ul></div>
 <div class="sharedaddy sd-block sd-like jetpack-likes-widget-wrapper"><h3 class="sd-title">Like this:</h3></div>
-<div id="jp-relatedposts" class="jp-relatedposts"><h3 class="jp-relatedposts-headline"><em>Related</em></h3></div>`,
+<div id="jp-relatedposts" class="jp-relatedposts"><h3 class="jp-relatedposts-headline"><em>Related</em></h3></div>
+<div>\n<a  title="Permanent link to ‘Markoff’" href="https://daringfireball.net/linked/2017/06/22/markoff-forstall">&nbsp;★&nbsp;</a>\n</div>`,
       { siteHosts: new Set(), fallbackAlt: 'Title' },
     );
     expect(blocks).toEqual([

@@ -78,6 +78,12 @@ export function withoutTrailingBoilerplate(text: string): string {
   }
 }
 
+/**
+ * A paragraph that is only a symbol linking to the post itself: Daring Fireball ends every
+ * item with `<a href="(its permalink)">&nbsp;★&nbsp;</a>` (test/real/jsonfeed-daringfireball.json).
+ */
+export const PERMALINK_MARK = /^[\s\u00A0]*[★☆¶#∞§※⁂✱*]{1,3}[\s\u00A0]*$/u;
+
 /** A body paragraph that is nothing but boilerplate. */
 export function isBoilerplateParagraph(text: string): boolean {
   const trimmed = text.trim();

@@ -15,7 +15,7 @@ import type { Element, ElementContent, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import type { Mark } from '../../src/contract/article.ts';
 import { splitCaptionCredit } from '../content/caption.ts';
-import { isBoilerplateElement, isBoilerplateParagraph } from './boilerplate.ts';
+import { isBoilerplateElement, isBoilerplateParagraph, PERMALINK_MARK } from './boilerplate.ts';
 import { embedOf, isKnownProvider, pageUrlOfFrame } from './embeds.ts';
 import { findAll, findElement, hasClass, stringProperty } from './hast-query.ts';
 import { HEADING_LEVEL, isBlockTag, isDropped, MARK_OF } from './html-tags.ts';
@@ -52,8 +52,15 @@ type Inherited = { marks: Mark[]; link?: { id: number; target: ImportTarget }; i
 
 export function htmlToBlocks(html: string, context: HtmlContext): DraftBlock[] {
   return convert(fromHtml(html, { fragment: true }).children, context).filter(
-    (block) => block.type !== 'paragraph' || !isBoilerplateParagraph(plainOf(block.content)),
+    (block) =>
+      block.type !== 'paragraph' ||
+      !(isBoilerplateParagraph(plainOf(block.content)) || isPermalinkMark(block.content)),
   );
+}
+
+function isPermalinkMark(content: ImportInline[]): boolean {
+  const [only, ...rest] = content;
+  return rest.length === 0 && only?.type === 'link' && PERMALINK_MARK.test(plainOf(content));
 }
 
 /** What a reader sees of inline content, as one line of text. */

@@ -18,6 +18,9 @@ describe('tracking pixels', () => {
     'https://example.us1.list-manage.com/track/open.php?u=abc&id=def',
     'https://news.example.org/email/open.gif?utm_source=newsletter&utm_medium=email',
     'https://example.org/some/~r/path.gif',
+    // journal.3960.org's Matomo pixel, broken entity and all (test/real/jsonfeed-3960-de.json).
+    'https://stats.3960.org/p.php?idsite=8amp;action_name=Lecker%2C+lecker',
+    'https://analytics.example.org/matomo.php?rec=1',
   ])('knows %s as a tracker', (url) => {
     expect(isTrackerUrl(url)).toBe(true);
   });

@@ -51,6 +51,9 @@ export function isTrackerUrl(url: string): boolean {
   // Facebook's pixel is facebook.com/tr?id=...; the rest of facebook.com is not a tracker.
   if (hostMatches(host, 'facebook.com') && /^\/tr\/?$/.test(parsed.pathname)) return true;
   if (COUNTER_PATHS.some((path) => path.test(parsed.pathname))) return true;
+  // Matomo (Piwik) on the site's own host: journal.3960.org's `stats.3960.org/p.php?idsite=`.
+  if (/\/(?:piwik|matomo)\.php$/.test(parsed.pathname) || /[?&]idsite=/.test(parsed.search))
+    return true;
   // A mail open beacon: an image whose query is only campaign parameters, on an "open" path.
   return (
     /[?&]utm_(?:source|medium|campaign)=/.test(parsed.search) &&

@@ -113,7 +113,26 @@ const IndexSchema = v.object({
   timezone_string: v.optional(v.string()),
 });
 
-type SiteInfo = { name?: string; home?: string; clock: SiteClock };
+type SiteInfo = { name?: string; home?: string; clock: SiteClock; language?: string };
+
+/**
+ * The site's language: the REST index does not say, but WordPress's own RSS feed (`/feed/`)
+ * always carries the blog's `<language>`. Read once; a site without it has none.
+ */
+async function feedLanguage(home: string, context: SourceContext): Promise<string | undefined> {
+  try {
+    const page = await readPage(
+      `${home.replace(/\/+$/, '')}/feed/`,
+      { ...context.http, attempts: 1 },
+      'application/rss+xml',
+    );
+    const language = /<language>\s*([^<\s]+)\s*<\/language>/.exec(page.text)?.[1];
+    return language === undefined ? undefined : htmlToText(language);
+  } catch (error) {
+    if (error instanceof ImportError) return undefined;
+    throw error;
+  }
+}
 
 /** Reads the REST index once; a site that hides it is imported without its name and zone. */
 async function readIndex(base: string, context: SourceContext): Promise<SiteInfo> {
@@ -123,8 +142,10 @@ async function readIndex(base: string, context: SourceContext): Promise<SiteInfo
     const offset = Number(index.gmt_offset);
     const name = sourceNameOf(index.name);
     const home = index.home ?? index.url;
+    const language = home === undefined ? undefined : await feedLanguage(home, context);
     return {
       ...(name === undefined ? {} : { name }),
+      ...(language === undefined ? {} : { language }),
       ...(home === undefined ? {} : { home }),
       clock: {
         ...(index.timezone_string ? { timezone: index.timezone_string } : {}),
@@ -240,7 +261,7 @@ function draftOf(post: Post, base: string, categories: CategoryMap, site: SiteIn
   const terms = (post._embedded?.['wp:term'] ?? []).flat();
   const published = fromWordPress(post.date, post.date_gmt, site.clock);
   const modified = fromWordPress(post.modified, post.modified_gmt, site.clock);
-  const lang = statedLanguage(post);
+  const lang = statedLanguage(post) ?? site.language;
   return {
     label: link ?? `post ${post.id}`,
     slugs: [post.link === undefined ? undefined : slugOfPermalink(link), post.slug],

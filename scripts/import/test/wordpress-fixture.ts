@@ -287,7 +287,9 @@ export const INDEX = {
 
 export function wordpressRoute(posts: unknown[] = POSTS): Route {
   return (url) => {
-    if (url.pathname === '/wp-json/' || url.pathname === '/wp-json') return json(INDEX);
+    // The site's home is this server, so nothing is asked of the real site (its /feed/ is a 404).
+    if (url.pathname === '/wp-json/' || url.pathname === '/wp-json')
+      return json({ ...INDEX, url: url.origin, home: url.origin });
     if (url.pathname === '/wp-json/wp/v2/posts') return postsPage(url, posts);
     if (url.pathname === '/wp-json/wp/v2/categories') {
       const include = (url.searchParams.get('include') ?? '').split(',').map(Number);
