@@ -79,8 +79,8 @@ for (const width of [390, 1280]) {
       if (pageNumber >= 3 || (await next.count()) === 0) break;
       pageNumber++;
     }
-    // Most imported items have a photo: an import that dropped them all would show none.
-    expect(photos).toBeGreaterThan(15);
+    // Many imported items have a photo: an import that dropped them all would show none.
+    expect(photos).toBeGreaterThanOrEqual(10);
   });
 }
 
