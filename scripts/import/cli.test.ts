@@ -35,7 +35,9 @@ describe('npm run import', () => {
     expect(first.stdout.trim().split('\n').at(-1)).toBe('3 written, 0 unchanged, 0 skipped');
     const second = await run('jsonfeed', `${server.origin}/feed.json`, '--out', out);
     expect(second.stdout.trim().split('\n').at(-1)).toBe('0 written, 3 unchanged, 0 skipped');
-  });
+    // Two child processes, each loading the importer and its language detector: more than
+    // 5 s on a busy machine.
+  }, 20_000);
 
   it('exits 1 with one line on stderr naming the URL when the import stops', async () => {
     const { code, stderr } = await run(

@@ -1,8 +1,10 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportBlock, ImportedArticle } from './imported-article.ts';
+import { png } from './test/feed-fixtures.ts';
 import { articleJson, build, tempContent } from './test/harness.ts';
+import { startServer, type TestServer } from './test/server.ts';
 import { renderArticle, writeArticle } from './write-article.ts';
 
 const article = (body: ImportBlock[], extra: Partial<ImportedArticle> = {}): ImportedArticle => ({
@@ -31,6 +33,17 @@ async function roundTrip(body: ImportBlock[]) {
   );
   return articleJson((await build(out)).files, 'a-story');
 }
+
+/** Serves the photo whose URL has Markdown's special characters, so the build can fetch it. */
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer((url) =>
+    url.pathname === '/p_(1).png'
+      ? { status: 200, headers: { 'content-type': 'image/png' }, body: png(4, 3) }
+      : undefined,
+  );
+});
+afterAll(() => server.close());
 
 describe('writing an article', () => {
   it('escapes whatever the text holds, so the build reads back exactly the blocks written', async () => {
@@ -69,7 +82,7 @@ describe('writing an article', () => {
       {
         type: 'image',
         image: {
-          src: 'https://x.org/p_(1).jpg?a=1&b=2',
+          src: `${server.origin}/p_(1).png?a=1&b=2`,
           alt: 'Alt text',
           width: 4,
           height: 3,
@@ -109,10 +122,12 @@ describe('writing an article', () => {
       {
         type: 'image',
         image: {
-          src: 'https://x.org/p_(1).jpg?a=1&b=2',
+          // The build fetched the photo by the URL the Markdown holds, and publishes it as its own.
+          src: expect.stringMatching(/^\/images\/remote\/[0-9a-f]+\.png$/) as string,
           alt: 'Alt text',
           width: 4,
           height: 3,
+          widths: expect.any(Array) as number[],
           caption: 'Say "cheese"',
           credit: 'A/B',
         },
@@ -123,6 +138,7 @@ describe('writing an article', () => {
         target: { kind: 'external', url: 'https://example.org/other/' },
       },
     ]);
+    expect(server.requests).toContain('/p_(1).png?a=1&b=2');
   });
 
   it('writes a same-site link as an in-app link only when the slug is known', () => {

@@ -5,19 +5,38 @@
  * ones without a stated size are measured for real. The JSON Feed states its language in
  * every way a feed may: for the feed, for an item, and (on page 2) in a form that is no tag.
  */
+import { crc32, deflateSync } from 'node:zlib';
 import { json, type Reply, type Route } from './server.ts';
 import { SEED_CAPTION, SEED_CREDIT, SITE } from './wordpress-fixture.ts';
 
 export const NEWS = 'https://news.example.org';
 
-/** A PNG header is all a size reader needs: signature, then IHDR with width and height. */
+/**
+ * A real, decodable PNG of one grey colour: the importer measures its header, and the content
+ * build downloads and re-encodes it like any photo named by URL.
+ */
 export function png(width: number, height: number): Uint8Array {
-  const bytes = Buffer.alloc(33);
-  Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex').copy(bytes, 0);
-  bytes.writeUInt32BE(width, 16);
-  bytes.writeUInt32BE(height, 20);
-  bytes.set([8, 6, 0, 0, 0], 24);
-  return bytes;
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 0, 0, 0, 0], 8); // 8-bit greyscale
+  // Each row: filter byte 0, then one grey byte per pixel.
+  const rows = Buffer.alloc((width + 1) * height, 0x80);
+  for (let row = 0; row < height; row++) rows[row * (width + 1)] = 0;
+  return Buffer.concat([
+    Buffer.from('89504e470d0a1a0a', 'hex'),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 const image = (bytes: Uint8Array): Reply => ({
