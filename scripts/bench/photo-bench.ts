@@ -39,7 +39,9 @@ async function photo(index: number): Promise<Buffer> {
       raw[at + 2] = (128 + 60 * Math.sin((x + y) / 53 + index) + grain) & 255;
     }
   }
-  return sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: 85 }).toBuffer();
+  return sharp(raw, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 85 })
+    .toBuffer();
 }
 
 const root = await mkdtemp(path.join(tmpdir(), 'reader-photo-bench-'));
@@ -104,7 +106,9 @@ const floorStarted = performance.now();
 for (const [index, bytes] of photos.entries()) await makeVariants(`p${index}.jpg`, bytes, width);
 const floor = (performance.now() - floorStarted) / 1000;
 
-const cacheBytes = await readFile(path.join(root, 'image-cache', 'index.json')).then((b) => b.length);
+const cacheBytes = await readFile(path.join(root, 'image-cache', 'index.json')).then(
+  (b) => b.length,
+);
 await rm(root, { recursive: true, force: true });
 const perPhoto = (seconds: number) => Number(((seconds / count) * 1000).toFixed(1));
 console.log(
