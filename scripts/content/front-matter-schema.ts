@@ -151,7 +151,10 @@ export const FrontMatterSchema = v.object(
         v.minLength(1, 'empty source_name: name the site, or leave the line out'),
       ),
     ),
-    /** Sizes of the remote images the body shows, which the build cannot read itself. */
+    /**
+     * Sizes of the remote images the body shows, as earlier imports wrote them. Read and
+     * ignored: the build measures every photo it downloads (remote-images.ts).
+     */
     media: v.optional(
       v.array(
         v.object(
