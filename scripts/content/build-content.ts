@@ -57,6 +57,8 @@ export type BuildOptions = {
   workerThreshold?: number;
   /** Where warnings go (photos that could not be downloaded); default: standard error. */
   warn?: (message: string) => void;
+  /** Which photo URLs the build may download (default: all); the others are left out. */
+  mayDownload?: (url: string) => boolean;
 };
 
 export type Settings = {
@@ -73,6 +75,7 @@ export type Settings = {
   imageCacheDir: string;
   remoteImages: RemoteImages;
   warn: (message: string) => void;
+  mayDownload: (url: string) => boolean;
 };
 
 export type ArticleFile = { abs: string; file: string };
@@ -112,6 +115,7 @@ export async function settingsFor(options: BuildOptions): Promise<Settings> {
     imageCacheDir,
     remoteImages: await readRemoteImages(imageCacheDir),
     warn: options.warn ?? ((message) => console.warn(`warning: ${message}`)),
+    mayDownload: options.mayDownload ?? (() => true),
   };
 }
 
@@ -145,7 +149,12 @@ export async function scanFiles(
   });
   if (waiting.size === 0) return scanned;
   const urls = [...waiting.values()].flatMap((file) => file.record?.pendingImages ?? []);
-  const failures = await fetchRemoteImages(urls, settings.remoteImages, settings.imageCacheDir);
+  const failures = await fetchRemoteImages(
+    urls,
+    settings.remoteImages,
+    settings.imageCacheDir,
+    settings.mayDownload,
+  );
   const indexes = [...waiting.keys()];
   const again = await scanOnce(
     indexes.map((index) => files[index] ?? { abs: '', file: '' }),

@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
-import type { EmbedBlock } from '../../src/contract/article.ts';
+import { isWebUrl, type EmbedBlock } from '../../src/contract/article.ts';
 import { providerOf } from './embed-provider.ts';
 import type { ImageResolver } from './markdown-blocks.ts';
 import type { Problem } from './problem.ts';
@@ -39,14 +39,6 @@ const EmbedFenceSchema = v.strictObject(
     return NOT_A_MAPPING;
   },
 );
-
-function isWebUrl(value: string): boolean {
-  try {
-    return /^https?:$/.test(new URL(value).protocol);
-  } catch {
-    return false;
-  }
-}
 
 type EmbedContext = {
   file: string;

@@ -3,7 +3,7 @@
  * in the editor's terms ("missing title", "bad date"), because they are read in a build log.
  */
 import * as v from 'valibot';
-import { SLUG_PATTERN } from '../../src/contract/article.ts';
+import { isWebUrl, SLUG_PATTERN } from '../../src/contract/article.ts';
 import { slugify } from './article-record.ts';
 import { canonicalLanguage } from './language.ts';
 
@@ -22,15 +22,6 @@ const date = (field: string) =>
     v.isoTimestamp(`bad date: expected ISO 8601 with offset, e.g. 2023-08-09T19:03:00+01:00`),
     v.check(isCalendarDate, 'bad date: no such day or time'),
   );
-
-/** A link a reader may follow: `javascript:` and other schemes never reach a page. */
-function isWebUrl(value: string): boolean {
-  try {
-    return /^https?:$/.test(new URL(value).protocol);
-  } catch {
-    return false;
-  }
-}
 
 const slug = v.pipe(
   v.string(required('slug')),

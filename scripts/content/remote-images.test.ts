@@ -12,6 +12,7 @@ import { writeContent } from './write-content.ts';
 let server: TestServer;
 let photo: Buffer;
 let turned: Buffer;
+let busyAnswers = 0;
 
 beforeAll(async () => {
   photo = await sharp({
@@ -41,6 +42,12 @@ beforeAll(async () => {
         return { status: 200, headers: { 'content-type': 'image/jpeg' }, body: turned };
       case '/pixel.png':
         return { status: 200, headers: { 'content-type': 'image/png' }, body: pixel };
+      case '/busy-once.jpg':
+        // A host under load: the first answer is a 503, the next the photo.
+        busyAnswers++;
+        return busyAnswers === 1
+          ? { status: 503, body: 'busy' }
+          : { status: 200, headers: { 'content-type': 'image/jpeg' }, body: photo };
       case '/page.jpg':
         return { status: 200, headers: { 'content-type': 'text/html' }, body: '<p>Not found</p>' };
       default:
@@ -55,13 +62,18 @@ function remoteHero(url: string, width = 100, height = 50): string {
   return `\n  src: ${url}\n  alt: A photo\n  width: ${width}\n  height: ${height}\n  caption: "A caption [Agency]"`;
 }
 
-async function buildWith(files: Record<string, string>, root?: string) {
+async function buildWith(
+  files: Record<string, string>,
+  root?: string,
+  mayDownload?: (url: string) => boolean,
+) {
   const dir = root ?? (await contentFixture(files));
   const warnings: string[] = [];
   const output = await buildContent({
     contentDir: path.join(dir, 'content'),
     rootDir: dir,
     warn: (message) => warnings.push(message),
+    ...(mayDownload ? { mayDownload } : {}),
   });
   const articleOf = (slug: string) => {
     const text = output.files.get(`api/articles/${slug}.json`);
@@ -132,7 +144,7 @@ describe('photos named by URL become the site’s own', () => {
       'b.md': article('b', { image: remoteHero(pixel) }),
     });
     expect(warnings.sort()).toEqual([
-      `content/articles/a.md: image ${missing} could not be downloaded (HTTP 404); the article is published without it`,
+      `content/articles/a.md: image ${missing} could not be downloaded (HTTP 404 Not Found); the article is published without it`,
       `content/articles/a.md: image ${notAnImage} could not be downloaded (not an image (JPEG, PNG, WebP, AVIF or GIF)); the article is published without it`,
       `content/articles/b.md: image ${pixel} could not be downloaded (a 1x1 tracking pixel, not a photo); the article is published without it`,
     ]);
@@ -140,6 +152,27 @@ describe('photos named by URL become the site’s own', () => {
     expect(a.image).toBeUndefined();
     expect(a.body.map((block) => block.type)).toEqual(['paragraph']);
     expect(articleOf('b').image).toBeUndefined();
+  });
+
+  it('tries a photo again when its host answers 503, and asks nothing of a host it may not download from', async () => {
+    const busy = `${server.origin}/busy-once.jpg`;
+    const forbidden = `${server.origin}/photo.jpg?forbidden`;
+    const asked = server.requests.length;
+    const { warnings, articleOf } = await buildWith(
+      {
+        'a.md': article('a', { image: remoteHero(busy) }),
+        'b.md': article('b', { image: remoteHero(forbidden) }),
+      },
+      undefined,
+      (url) => !url.endsWith('?forbidden'),
+    );
+    expect(articleOf('a').image).toMatchObject({ width: 1600, height: 900 });
+    expect(busyAnswers).toBe(2);
+    expect(warnings).toEqual([
+      `content/articles/b.md: image ${forbidden} could not be downloaded (its host is not one the build may download from); the article is published without it`,
+    ]);
+    expect(articleOf('b').image).toBeUndefined();
+    expect(server.requests.slice(asked)).toEqual(['/busy-once.jpg', '/busy-once.jpg']);
   });
 
   it('publishes downloaded photos on disk too, and a rebuild writes none of them again', async () => {

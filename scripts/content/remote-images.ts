@@ -18,6 +18,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp, { type Metadata } from 'sharp';
+import { httpGet, type HttpOptions } from '../lib/http.ts';
 import { imageVariant } from '../../src/contract/article.ts';
 import { writeFileAtomic } from './write-file-atomic.ts';
 import { imageWidths, makeVariants, VARIANT_FORMATS } from './responsive-images.ts';
@@ -35,7 +36,8 @@ export const REMOTE_FOLDER = 'remote';
 
 /** Larger answers are not photos a newsroom means to publish (and could exhaust memory). */
 const MAX_BYTES = 25 * 1024 * 1024;
-const TIMEOUT_MS = 20_000;
+/** Per photo: a host that is down costs one minute at most, not the build. */
+const HTTP: HttpOptions = { timeoutMs: 20_000, attempts: 3, retryDelayMs: 1_000 };
 /** Downloads at once: enough to hide latency, few enough not to look like an attack. */
 const CONCURRENCY = 4;
 
@@ -92,9 +94,17 @@ export async function fetchRemoteImages(
   urls: Iterable<string>,
   images: RemoteImages,
   cacheDir: string,
+  /** Which URLs may be downloaded; the others fail without a request. */
+  mayDownload: (url: string) => boolean = () => true,
 ): Promise<RemoteFailures> {
-  const wanted = [...new Set(urls)].filter((url) => !Object.hasOwn(images, url)).sort();
   const failures: RemoteFailures = new Map();
+  const wanted: string[] = [];
+  for (const url of new Set(urls)) {
+    if (Object.hasOwn(images, url)) continue;
+    if (mayDownload(url)) wanted.push(url);
+    else failures.set(url, 'its host is not one the build may download from');
+  }
+  wanted.sort();
   if (wanted.length === 0) return failures;
   await mkdir(path.join(cacheDir, REMOTE_FOLDER), { recursive: true });
   let next = 0;
@@ -105,7 +115,9 @@ export async function fetchRemoteImages(
       try {
         images[url] = await download(url, cacheDir);
       } catch (error) {
-        failures.set(url, reasonOf(error));
+        // The warning names the URL already: "GET <url>: HTTP 404 Not Found" says it twice.
+        const message = error instanceof Error ? error.message : String(error);
+        failures.set(url, message.replace(`GET ${url}: `, ''));
       }
     }
   };
@@ -116,24 +128,12 @@ export async function fetchRemoteImages(
   return failures;
 }
 
-/** Node's fetch says only "fetch failed"; the cause says why (ENOTFOUND, ECONNREFUSED ...). */
-function reasonOf(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  if (error.name === 'TimeoutError') return `no answer within ${TIMEOUT_MS / 1000} s`;
-  const cause: unknown = error.cause;
-  const code = cause instanceof Error && 'code' in cause ? String(cause.code) : undefined;
-  return code ? `${error.message}: ${code}` : error.message;
-}
-
 async function download(url: string, cacheDir: string): Promise<RemoteImage> {
-  const response = await fetch(url, {
-    signal: AbortSignal.timeout(TIMEOUT_MS),
-    headers: { accept: 'image/avif,image/webp,image/png,image/jpeg,image/*;q=0.8' },
+  const { body } = await httpGet(url, HTTP, {
+    accept: 'image/avif,image/webp,image/png,image/jpeg,image/*;q=0.8',
+    limitBytes: MAX_BYTES,
   });
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  const declared = Number(response.headers.get('content-length'));
-  if (declared > MAX_BYTES) throw new Error(`larger than ${MAX_BYTES / 1024 / 1024} MB`);
-  const bytes = await readCapped(response);
+  const bytes = Buffer.from(body);
   let metadata: Metadata;
   try {
     metadata = await sharp(bytes).metadata();
@@ -154,17 +154,6 @@ async function download(url: string, cacheDir: string): Promise<RemoteImage> {
   const file = path.join(cacheDir, name);
   if (!existsSync(file)) writeFileAtomic(file, bytes);
   return { name, width, height };
-}
-
-async function readCapped(response: Response): Promise<Buffer> {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for await (const chunk of response.body ?? []) {
-    total += chunk.byteLength;
-    if (total > MAX_BYTES) throw new Error(`larger than ${MAX_BYTES / 1024 / 1024} MB`);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
 }
 
 /**

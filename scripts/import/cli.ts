@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { sinceToIso } from './dates.ts';
-import { DEFAULT_HTTP, type HttpOptions } from './http.ts';
+import { DEFAULT_HTTP, type HttpOptions } from '../lib/http.ts';
 import { httpImageMeasurer } from './image-size.ts';
 import { ImportError } from './import-error.ts';
 import { jsonFeedSource } from './json-feed.ts';

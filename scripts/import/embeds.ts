@@ -13,7 +13,7 @@
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { providerOf } from '../content/embed-provider.ts';
-import { findAll, findElement, hasClass, stringProperty } from './hast-query.ts';
+import { findAll, findElement, hasClass, sourceOf, stringProperty } from './hast-query.ts';
 import { safeImageUrl, safeLinkUrl } from './links.ts';
 import { cleanText, textOf } from './text.ts';
 import { isTrackerUrl } from './tracking.ts';
@@ -172,10 +172,7 @@ function containerEmbed(
 }
 
 function frameEmbed(frame: Element, base: string | undefined): DraftEmbed | 'drop' {
-  // Lazy-loading plugins move the real URL to data-src and leave about:blank in src.
-  const src = ['src', 'dataSrc', 'dataLazySrc']
-    .map((name) => httpUrl(stringProperty(frame, name), base))
-    .find((value) => value !== undefined);
+  const src = sourceOf(frame, (value) => httpUrl(value, base));
   if (src === undefined || isTrackerUrl(src)) return 'drop';
   const url = pageUrlOfFrame(src);
   const title = titleOf(stringProperty(frame, 'title'));
@@ -231,10 +228,7 @@ function thumbnailIn(
   const image = findElement(root, (node) => node.tagName === 'img' && node !== skip);
   if (image === undefined || (skip && findElement(skip, (node) => node === image)))
     return undefined;
-  const src = ['src', 'dataSrc', 'dataLazySrc']
-    .map((name) => stringProperty(image, name))
-    .map((value) => (value === undefined ? undefined : safeImageUrl(value, base)))
-    .find((value) => value !== undefined);
+  const src = sourceOf(image, (value) => safeImageUrl(value, base));
   return src === undefined || isTrackerUrl(src) ? undefined : src;
 }
 

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as v from 'valibot';
-import { httpGet, type HttpOptions } from './http.ts';
+import { HttpError, httpGet, type HttpOptions } from '../lib/http.ts';
 import { ImportError } from './import-error.ts';
 
 export type Page = {
@@ -26,7 +26,12 @@ export async function readPage(
   accept?: string,
 ): Promise<Page> {
   if (isHttpUrl(location)) {
-    const result = await httpGet(location, http, accept === undefined ? {} : { accept });
+    const result = await httpGet(location, http, accept === undefined ? {} : { accept }).catch(
+      (error: unknown) => {
+        // A source that cannot be read stops the import, with the request's own message.
+        throw error instanceof HttpError ? new ImportError(error.message, { cause: error }) : error;
+      },
+    );
     return {
       where: location,
       text: new TextDecoder().decode(result.body),

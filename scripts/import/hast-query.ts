@@ -7,6 +7,23 @@ export function stringProperty(element: Element, name: string): string | undefin
   return typeof value === 'string' ? value : undefined;
 }
 
+/**
+ * The URL an element (an image, a frame) really shows, checked by `check`: lazy-loading
+ * themes and plugins put it in data-src (or data-lazy-src, data-original) and leave a
+ * placeholder, often `data:` or `about:blank`, in src.
+ */
+export function sourceOf(
+  element: Element,
+  check: (value: string) => string | undefined,
+): string | undefined {
+  for (const name of ['src', 'dataSrc', 'dataLazySrc', 'dataOriginal']) {
+    const value = stringProperty(element, name);
+    const checked = value === undefined ? undefined : check(value);
+    if (checked !== undefined) return checked;
+  }
+  return undefined;
+}
+
 export function hasClass(element: Element, name: string): boolean {
   const value = element.properties.className;
   return Array.isArray(value) && value.includes(name);

@@ -17,7 +17,7 @@ import type { Mark } from '../../src/contract/article.ts';
 import { splitCaptionCredit } from '../content/caption.ts';
 import { isBoilerplateElement, isBoilerplateParagraph, PERMALINK_MARK } from './boilerplate.ts';
 import { embedOf, isKnownProvider, pageUrlOfFrame } from './embeds.ts';
-import { findAll, findElement, hasClass, stringProperty } from './hast-query.ts';
+import { findAll, findElement, hasClass, sourceOf, stringProperty } from './hast-query.ts';
 import { HEADING_LEVEL, isBlockTag, isDropped, MARK_OF } from './html-tags.ts';
 import type { ImportBlock, ImportInline, ImportTarget } from './imported-article.ts';
 import { articleSlugOfLink, safeImageUrl, safeLinkUrl } from './links.ts';
@@ -411,11 +411,7 @@ function imageOf(
   rawCaption: string | undefined,
   context: HtmlContext,
 ): DraftImage | undefined {
-  // Lazy-loading themes put the real URL in data-src and a placeholder (often data:) in src.
-  const src = ['src', 'dataSrc', 'dataLazySrc', 'dataOriginal']
-    .map((name) => stringProperty(img, name))
-    .map((value) => (value === undefined ? undefined : safeImageUrl(value, context.base)))
-    .find((value) => value !== undefined);
+  const src = sourceOf(img, (value) => safeImageUrl(value, context.base));
   if (src === undefined) return undefined;
   // A 1x1 image, or one from an analytics host, is a tracking pixel, not a photo.
   if (isPixel(img) || isTrackerUrl(src)) return undefined;

@@ -6,7 +6,7 @@
 import { imageSize } from 'image-size';
 import type { Image } from '../../src/contract/article.ts';
 import type { DraftBlock, DraftImage } from './html-to-blocks.ts';
-import { httpGet, type HttpOptions } from './http.ts';
+import { httpGet, type HttpOptions } from '../lib/http.ts';
 import type { ImportBlock } from './imported-article.ts';
 
 export type Size = { width: number; height: number };

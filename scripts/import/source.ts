@@ -3,7 +3,7 @@
  * cursor (a page number for WordPress, the next page's URL for feeds), so the runner can
  * save it and resume any source the same way.
  */
-import type { HttpOptions } from './http.ts';
+import type { HttpOptions } from '../lib/http.ts';
 import type { MeasureImage } from './image-size.ts';
 import type { ImportedArticle } from './imported-article.ts';
 import type { Cursor } from './state.ts';

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { checkShape, parseJson, readPage } from './fetch-page.ts';
-import type { HttpOptions } from './http.ts';
+import type { HttpOptions } from '../lib/http.ts';
 import { htmlToText } from './text.ts';
 
 const CategorySchema = v.object({

@@ -52,7 +52,15 @@ export const ImageSchema = v.object({
 export type Image = v.InferOutput<typeof ImageSchema>;
 
 /** An absolute http(s) URL: what a reader's browser may be sent to from a link or a card. */
-const webUrl = v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//i, 'must be an http(s) URL'));
+export function isWebUrl(value: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+const webUrl = v.pipe(v.string(), v.check(isWebUrl, 'must be an http(s) URL'));
 
 /**
  * A post on another site (a YouTube video, a tweet), shown as a link card: the reader

@@ -5,7 +5,7 @@ import path from 'node:path';
 import * as v from 'valibot';
 import { ArticleSchema, type Article } from '../../../src/contract/article.ts';
 import { buildContent } from '../../content/build-content.ts';
-import type { HttpOptions } from '../http.ts';
+import type { HttpOptions } from '../../lib/http.ts';
 import { httpImageMeasurer } from '../image-size.ts';
 import { runImport, type ImportSummary } from '../run-import.ts';
 import type { ImportSource, SourceContext } from '../source.ts';
@@ -72,9 +72,18 @@ export async function snapshot(out: string): Promise<Map<string, { text: string;
   return files;
 }
 
-/** Runs the project's content build over the folder; it throws ContentError if it rejects it. */
+/**
+ * Runs the project's content build over the folder; it throws ContentError if it rejects it.
+ * Photos are downloaded only from the tests' own servers: a fixture naming the source site's
+ * real photos never sends a request to the Internet.
+ */
 export async function build(out: string) {
-  return buildContent({ contentDir: out, rootDir: out });
+  return buildContent({
+    contentDir: out,
+    rootDir: out,
+    mayDownload: (url) => new URL(url).hostname === '127.0.0.1',
+    warn: () => undefined,
+  });
 }
 
 export function articleJson(files: Map<string, string | Uint8Array>, slug: string): Article {
