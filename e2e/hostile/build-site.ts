@@ -7,8 +7,7 @@
  *
  * `node e2e/hostile/build-site.ts --port 4175` (Playwright starts it as a web server).
  */
-import { spawnSync } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,7 +19,7 @@ import { contextFor } from '../../scripts/import/test/harness.ts';
 import { startServer } from '../../scripts/import/test/server.ts';
 import { post, SITE, wordpressRoute } from '../../scripts/import/test/wordpress-fixture.ts';
 import { wordpressSource } from '../../scripts/import/wordpress.ts';
-import { startStaticServer } from '../../scripts/serve-static.ts';
+import { buildAndServe } from '../build-and-serve.ts';
 import { VECTORS } from './vectors.ts';
 
 const { values } = parseArgs({ options: { port: { type: 'string', default: '4175' } } });
@@ -164,48 +163,8 @@ try {
   await wordpress.close();
 }
 
-// 5. The build, as `npm run build` runs it, on this content.
-// The Node running this script runs each step (not whatever `node` is first on PATH).
-const run = (args: string[]) => {
-  const result = spawnSync(process.execPath, args, {
-    cwd: repo,
-    encoding: 'utf8',
-    env: { ...process.env, READER_CONTENT_DIR: content },
-  });
-  if (result.status !== 0) {
-    throw new Error(`hostile site: ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
-  }
-};
-const vite = path.join(repo, 'node_modules', 'vite', 'bin', 'vite.js');
-const dist = path.join(root, 'dist');
-// The server build imports the app's packages: it must sit inside the repository.
-const ssr = path.join(repo, 'node_modules', '.cache', 'reader-hostile', path.basename(root));
-run([vite, 'build', '--configLoader', 'native', '--outDir', dist, '--logLevel', 'warn']);
-run([
-  vite,
-  'build',
-  '--configLoader',
-  'native',
-  '--ssr',
-  'src/entry-server.tsx',
-  '--outDir',
-  ssr,
-  '--emptyOutDir',
-  '--logLevel',
-  'warn',
-]);
-run(['scripts/prerender/cli.ts', '--dist', dist, '--server', path.join(ssr, 'entry-server.js')]);
-
-const server = await startStaticServer({ root: dist, port: Number(values.port) });
-// Playwright stops the server when the tests end: the built site goes with it.
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.once(signal, () => {
-    void server
-      .close()
-      .then(() => Promise.all([root, ssr].map((dir) => rm(dir, { recursive: true, force: true }))))
-      .finally(() => process.exit(0));
-  });
-}
+// 5. The build, as `npm run build` runs it, on this content, then served.
+const { url } = await buildAndServe({ name: 'hostile', root, port: Number(values.port) });
 console.log(
-  `hostile site: ${VECTORS.length} vectors, Markdown, JSON Feed, RSS and WordPress, built in ${root}, serving ${server.url} (${warnings.length} importer warnings)`,
+  `hostile site: ${VECTORS.length} vectors, Markdown, JSON Feed, RSS and WordPress, built in ${root}, serving ${url} (${warnings.length} importer warnings)`,
 );

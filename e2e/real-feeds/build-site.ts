@@ -13,9 +13,8 @@
  *
  * `node e2e/real-feeds/build-site.ts --port 4176` (Playwright starts it as a web server).
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFile, rm, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -27,7 +26,7 @@ import type { ImportSource } from '../../scripts/import/source.ts';
 import { contextFor } from '../../scripts/import/test/harness.ts';
 import { startServer, type Reply, type Route } from '../../scripts/import/test/server.ts';
 import { wordpressSource } from '../../scripts/import/wordpress.ts';
-import { startStaticServer } from '../../scripts/serve-static.ts';
+import { buildAndServe } from '../build-and-serve.ts';
 
 const { values } = parseArgs({ options: { port: { type: 'string', default: '4176' } } });
 const repo = path.resolve(import.meta.dirname, '..', '..');
@@ -183,74 +182,15 @@ try {
 
   // The build, as `npm run build` runs it, on this content; the media host is still up, so
   // the build downloads the photos (into a cache of this site's own).
-  // Asynchronously: the media host answers from this process while the build downloads.
-  const run = (args: string[]) =>
-    new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, args, {
-        cwd: repo,
-        env: {
-          ...process.env,
-          READER_CONTENT_DIR: content,
-          READER_IMAGE_CACHE: path.join(root, 'image-cache'),
-        },
-      });
-      let output = '';
-      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      child.on('error', reject);
-      child.on('close', (code) => {
-        if (code === 0) resolve(output);
-        else reject(new Error(`real-feeds site: ${args.join(' ')} failed:\n${output}`));
-      });
-    });
-  const vite = path.join(repo, 'node_modules', 'vite', 'bin', 'vite.js');
-  const dist = path.join(root, 'dist');
-  const ssr = path.join(repo, 'node_modules', '.cache', 'reader-real-feeds', path.basename(root));
-  const buildWarnings = await run([
-    vite,
-    'build',
-    '--configLoader',
-    'native',
-    '--outDir',
-    dist,
-    '--logLevel',
-    'warn',
-  ]);
-  await run([
-    vite,
-    'build',
-    '--configLoader',
-    'native',
-    '--ssr',
-    'src/entry-server.tsx',
-    '--outDir',
-    ssr,
-    '--emptyOutDir',
-    '--logLevel',
-    'warn',
-  ]);
-  await run([
-    'scripts/prerender/cli.ts',
-    '--dist',
-    dist,
-    '--server',
-    path.join(ssr, 'entry-server.js'),
-  ]);
-  await writeFile(path.join(dist, 'import-warnings.txt'), [...warnings, buildWarnings].join('\n'));
-
-  const server = await startStaticServer({ root: dist, port: Number(values.port) });
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      void server
-        .close()
-        .then(() =>
-          Promise.all([root, ssr].map((dir) => rm(dir, { recursive: true, force: true }))),
-        )
-        .finally(() => process.exit(0));
-    });
-  }
+  const { output, url } = await buildAndServe({
+    name: 'real-feeds',
+    root,
+    port: Number(values.port),
+    env: { READER_IMAGE_CACHE: path.join(root, 'image-cache') },
+  });
+  await writeFile(path.join(root, 'dist', 'import-warnings.txt'), [...warnings, output].join('\n'));
   console.log(
-    `real-feeds site: built in ${root} from ${feeds.size} feeds and a WordPress site (${wanted.size} photos on ${media.origin}), serving ${server.url}; ${warnings.length} importer warnings`,
+    `real-feeds site: built in ${root} from ${feeds.size} feeds and a WordPress site (${wanted.size} photos on ${media.origin}), serving ${url}; ${warnings.length} importer warnings`,
   );
 } finally {
   await Promise.all([click9ja.close(), feedServer.close(), media.close()]);
