@@ -13,9 +13,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { jsonFeedSource } from '../../scripts/import/json-feed.ts';
 import { rssSource } from '../../scripts/import/rss.ts';
-import { runImport } from '../../scripts/import/run-import.ts';
 import type { ImportSource } from '../../scripts/import/source.ts';
-import { contextFor } from '../../scripts/import/test/harness.ts';
+import { contextFor, importInto } from '../../scripts/import/test/harness.ts';
 import { startServer } from '../../scripts/import/test/server.ts';
 import { post, SITE, wordpressRoute } from '../../scripts/import/test/wordpress-fixture.ts';
 import { wordpressSource } from '../../scripts/import/wordpress.ts';
@@ -80,13 +79,7 @@ READ: [${mdText(vector)}](${next})
 }
 
 const warnings: string[] = [];
-async function importAll(source: ImportSource): Promise<void> {
-  await runImport(source, {
-    out: content,
-    log: () => undefined,
-    warn: (line) => warnings.push(line),
-  });
-}
+const importAll = (source: ImportSource) => importInto(content, source, warnings);
 /** An article's HTML as a newsroom's system sends it; `link(n)` is the URL of article n. */
 const feedHtml = (vector: string, link: (index: number) => string, index: number) =>
   `<p>${vector}</p><p>Text with ${vector} inside.</p><p>READ: <a href="${link((index + 1) % VECTORS.length)}">${vector}</a></p><figure><img src="javascript:alert(0)" alt="${vector}"><figcaption>${vector} [${vector}]</figcaption></figure>`;

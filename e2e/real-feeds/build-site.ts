@@ -21,9 +21,8 @@ import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { jsonFeedSource } from '../../scripts/import/json-feed.ts';
 import { rssSource } from '../../scripts/import/rss.ts';
-import { runImport } from '../../scripts/import/run-import.ts';
 import type { ImportSource } from '../../scripts/import/source.ts';
-import { contextFor } from '../../scripts/import/test/harness.ts';
+import { contextFor, importInto } from '../../scripts/import/test/harness.ts';
 import { startServer, type Reply, type Route } from '../../scripts/import/test/server.ts';
 import { wordpressSource } from '../../scripts/import/wordpress.ts';
 import { buildAndServe } from '../build-and-serve.ts';
@@ -124,13 +123,7 @@ function wordpressSite(
 }
 
 const warnings: string[] = [];
-async function importAll(source: ImportSource): Promise<void> {
-  await runImport(source, {
-    out: content,
-    log: () => undefined,
-    warn: (line) => warnings.push(line),
-  });
-}
+const importAll = (source: ImportSource) => importInto(content, source, warnings);
 
 const click9ja = await startServer(
   wordpressSite(
