@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderRoute } from '../../test/render-route.tsx';
@@ -43,8 +43,11 @@ describe('the home route', () => {
     await screen.findByRole('heading', { level: 1, name: 'Latest news' });
     expect(screen.getAllByRole('article')).toHaveLength(10);
     await user.click(screen.getByRole('button', { name: 'Load more' }));
-    expect(await within(screen.getByRole('main')).findByRole('status')).toHaveTextContent(
-      'Showing pages 1 to 2 of 4',
+    // The status is there before page 2 arrives: wait for what it says once it has.
+    await waitFor(() =>
+      expect(within(screen.getByRole('main')).getByRole('status')).toHaveTextContent(
+        'Showing pages 1 to 2 of 4',
+      ),
     );
     expect(screen.getAllByRole('article')).toHaveLength(20);
     expect(router.state.location.pathname).toBe('/');

@@ -166,6 +166,21 @@ export function useLocale(): Locale {
   return useContext(ScopeContext) ?? ui;
 }
 
+/**
+ * The reader's own words (a byline's "By", "1 min read", a date) inside content in another
+ * language, marked with their language and direction: in a Persian article shown with
+ * English labels, "1 min read" would otherwise read "min read 1". Isolated, so the line
+ * still sits where the content's direction puts it.
+ */
+export function Label({ children }: { children: ReactNode }) {
+  const locale = useLocale();
+  return (
+    <span lang={locale} dir={dirOf(locale)}>
+      {children}
+    </span>
+  );
+}
+
 /** The strings for the language of what is being shown here. */
 export function useMessages(): Messages {
   return catalogues[useLocale()];

@@ -3,7 +3,7 @@ import { memo } from 'react';
 import { Link } from 'react-router';
 import type { Article } from '../../../contract/article.ts';
 import { site } from '../../../config/site.ts';
-import { dirOf, LanguageScope, useMessages } from '../../../lib/i18n/i18n.tsx';
+import { dirOf, Label, LanguageScope, useMessages } from '../../../lib/i18n/i18n.tsx';
 import { paths, sectionPath } from '../../../lib/paths.ts';
 import { SaveButton } from '../../saved/components/save-button.tsx';
 import { useMarkRead } from '../../saved/lib/read-marks.ts';
@@ -70,7 +70,9 @@ const ArticleView = memo(function ArticleView({
         />
         <Dateline published={article.published} modified={article.modified} />
         <div className="article__tools">
-          <p className="article__reading-time">{m.readingTime(readingMinutes(article))}</p>
+          <p className="article__reading-time">
+            <Label>{m.readingTime(readingMinutes(article))}</Label>
+          </p>
           <ShareButton title={article.title} url={url} />
           <SaveButton
             slug={article.slug}

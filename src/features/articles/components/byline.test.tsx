@@ -4,10 +4,16 @@ import { RouterProvider } from 'react-router/dom';
 import { describe, expect, it } from 'vitest';
 import type { Named } from '../../../contract/article.ts';
 import { site } from '../../../config/site.ts';
+import { LanguageScope } from '../../../lib/i18n/i18n.tsx';
 import { Byline } from './byline.tsx';
 
-function renderByline(props: { authors: Named[]; sourceName?: string; isImported: boolean }) {
-  const router = createMemoryRouter([{ path: '/', element: <Byline {...props} /> }]);
+function renderByline(
+  props: { authors: Named[]; sourceName?: string; isImported: boolean },
+  articleLang?: string,
+) {
+  const byline = <Byline {...props} />;
+  const element = articleLang ? <LanguageScope lang={articleLang}>{byline}</LanguageScope> : byline;
+  const router = createMemoryRouter([{ path: '/', element }]);
   return render(<RouterProvider router={router} />);
 }
 
@@ -34,6 +40,16 @@ describe('Byline', () => {
   it('has no byline at all for an imported article with neither authors nor source name', () => {
     const { container } = renderByline({ authors: [], isImported: true });
     expect(container).toBeEmptyDOMElement();
+  });
+
+  it('marks its words with their own language and direction in an article the labels are not in', () => {
+    // A Persian article: the reader has no Persian labels, so "By" is English, and must read
+    // left to right inside the right-to-left page.
+    renderByline({ authors: [ada], isImported: true }, 'fa');
+    const words = screen.getByText(/^By/);
+    expect(words).toHaveAttribute('lang', 'en');
+    expect(words).toHaveAttribute('dir', 'ltr');
+    expect(words).toHaveTextContent('By Ada Obi');
   });
 
   it('credits the publication for its own article without named authors', () => {

@@ -2,7 +2,7 @@ import { Fragment } from 'react';
 import { Link } from 'react-router';
 import type { Named } from '../../../contract/article.ts';
 import { site } from '../../../config/site.ts';
-import { useLocale, useMessages } from '../../../lib/i18n/i18n.tsx';
+import { Label, useLocale, useMessages } from '../../../lib/i18n/i18n.tsx';
 import { paths } from '../../../lib/paths.ts';
 
 type BylineProps = {
@@ -25,14 +25,18 @@ export function Byline({ authors, sourceName, isImported }: BylineProps) {
     if (sourceName) {
       return (
         <p className="byline">
-          {m.by} <bdi>{sourceName}</bdi>
+          <Label>
+            {m.by} <bdi>{sourceName}</bdi>
+          </Label>
         </p>
       );
     }
     if (isImported) return null;
     return (
       <p className="byline">
-        {m.by} {site.name}
+        <Label>
+          {m.by} {site.name}
+        </Label>
       </p>
     );
   }
@@ -43,21 +47,23 @@ export function Byline({ authors, sourceName, isImported }: BylineProps) {
   const bySlug = new Map(authors.map((author) => [author.slug, author]));
   return (
     <p className="byline">
-      {m.by}{' '}
-      {parts.map((part, index) => {
-        const author = part.type === 'element' ? bySlug.get(part.value) : undefined;
-        return author ? (
-          <Link
-            key={author.slug}
-            to={paths.archive('author', author.slug)}
-            className="byline__link"
-          >
-            {author.name}
-          </Link>
-        ) : (
-          <Fragment key={`literal-${index}`}>{part.value}</Fragment>
-        );
-      })}
+      <Label>
+        {m.by}{' '}
+        {parts.map((part, index) => {
+          const author = part.type === 'element' ? bySlug.get(part.value) : undefined;
+          return author ? (
+            <Link
+              key={author.slug}
+              to={paths.archive('author', author.slug)}
+              className="byline__link"
+            >
+              <bdi>{author.name}</bdi>
+            </Link>
+          ) : (
+            <Fragment key={`literal-${index}`}>{part.value}</Fragment>
+          );
+        })}
+      </Label>
     </p>
   );
 }

@@ -1,5 +1,5 @@
 import { TimeStamp } from '../../../components/time-stamp.tsx';
-import { useMessages } from '../../../lib/i18n/i18n.tsx';
+import { Label, useMessages } from '../../../lib/i18n/i18n.tsx';
 
 type DatelineProps = { published: string; modified: string };
 
@@ -9,15 +9,17 @@ export function Dateline({ published, modified }: DatelineProps) {
   const isUpdated = Date.parse(modified) > Date.parse(published);
   return (
     <p className="dateline">
-      <TimeStamp iso={published} form="dateline" />
-      {isUpdated && (
-        <>
-          {' · '}
-          <span className="dateline__updated">
-            {m.updated} <TimeStamp iso={modified} form="dateline" />
-          </span>
-        </>
-      )}
+      <Label>
+        <TimeStamp iso={published} form="dateline" />
+        {isUpdated && (
+          <>
+            {' · '}
+            <span className="dateline__updated">
+              {m.updated} <TimeStamp iso={modified} form="dateline" />
+            </span>
+          </>
+        )}
+      </Label>
     </p>
   );
 }
