@@ -115,4 +115,20 @@ test('a Persian weblog reads right to left, in its own language', async ({ page 
   const heading = page.getByRole('heading', { level: 1 });
   await expect(heading).toContainText('صبحانه');
   expect(await heading.evaluate((element) => getComputedStyle(element).direction)).toBe('rtl');
+  // The reader has no Persian labels: its English words read left to right inside the page.
+  await expect(page.locator('.article__reading-time [dir="ltr"]')).toHaveText(/^\d+ min read$/);
+});
+
+test('a WordPress post shows its featured photo, its author, and a standfirst that does not repeat the headline', async ({
+  page,
+}) => {
+  const violations = await watchViolations(page);
+  await page.goto('/boko-haram-attacks-in-borno-getting-worse-gov-shettima-raises-alarm/');
+  const hero = page.locator('.figure--hero img');
+  await expect
+    .poll(() => hero.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth))
+    .toBe(300);
+  await expect(page.locator('.byline')).toHaveText('By lawizee');
+  await expect(page.locator('.article__standfirst')).toHaveText(/^Borno state governor/);
+  expect(await violations()).toEqual([]);
 });

@@ -49,25 +49,31 @@ async function makePhoto(url: URL): Promise<Buffer> {
     .toBuffer();
 }
 
-/** Image URLs, in HTML, JSON (with `\/`) and XML (with `&amp;`). */
-const IMAGE_URL =
-  /https?:(?:\\?\/){2}[\w.-]+(?:\\?\/[^\s"'<>\\)]*?)?\.(?:jpe?g|png|gif|webp)(?:\?[^\s"'<>\\]*)?/gi;
+/** An image URL, in text or HTML (in XML its `&` is `&amp;`). */
+const IMAGE_URL = /https?:\/\/[\w.-]+\/[^\s"'<>)]*?\.(?:jpe?g|png|gif|webp)(?:\?[^\s"'<>]*)?/gi;
 const wanted = new Set<string>();
 
 /** Points every image URL at the media host, keeping the original host in the path. */
 function withMediaHost(text: string): string {
   return text.replace(IMAGE_URL, (found) => {
-    const plain = found.replace(/\\\//g, '/').replace(/&amp;/g, '&');
-    const original = new URL(plain);
+    const original = new URL(found.replace(/&amp;/g, '&'));
     const moved = `${media.origin}/${original.host}${original.pathname}${original.search}`;
     wanted.add(moved);
-    const escaped = found.includes('\\/') ? moved.replace(/\//g, '\\/') : moved;
-    return found.includes('&amp;') ? escaped.replace(/&/g, '&amp;') : escaped;
+    return found.includes('&amp;') ? moved.replace(/&/g, '&amp;') : moved;
   });
 }
 
+/**
+ * A recorded response with its image URLs on the media host. JSON is read and written again
+ * (WordPress escapes every `/` as `\/`), so the URLs inside its strings, HTML included, are
+ * found whole; the data is the same.
+ */
 async function recorded(name: string): Promise<string> {
-  return withMediaHost(await readFile(path.join(real, name), 'utf8'));
+  const text = await readFile(path.join(real, name), 'utf8');
+  if (!name.endsWith('.json')) return withMediaHost(text);
+  return JSON.stringify(JSON.parse(text), (_, value: unknown) =>
+    typeof value === 'string' ? withMediaHost(value) : value,
+  );
 }
 
 const json = (body: unknown, headers: Record<string, string> = {}): Reply => ({

@@ -62,7 +62,11 @@ export async function completeArticle(
   if (draft.published === undefined)
     return { skip: `${draft.label}: no readable publication date; skipped` };
   const stated = cleanText(draft.title);
-  const standfirst = cleanText(draft.standfirst);
+  // WordPress makes an excerpt of the body's first words, and themes that open the body with
+  // the headline (click9ja.com's <h3>) make it open with the headline too.
+  const excerpt = cleanText(draft.standfirst);
+  const standfirst =
+    stated !== '' && excerpt.startsWith(`${stated} `) ? excerpt.slice(stated.length + 1) : excerpt;
   const drafted =
     'html' in draft.body
       ? htmlToBlocks(draft.body.html, {

@@ -191,6 +191,8 @@ describe('real WordPress sites', () => {
     );
     expect(field(post, 'published')).toBe('2019-01-02T08:19:18+00:00');
     expect(field(post, 'authors')).toBe('[lawizee]');
+    // The excerpt opened with the headline, as the body did: the standfirst does not repeat it.
+    expect(field(post, 'standfirst')).toMatch(/^Borno state governor, Kashim Shettima/);
     expect(field(post, 'lang')).toBe('en');
     // The index was not recorded: no source name rather than a guess.
     expect(field(post, 'source_name')).toBeUndefined();
