@@ -128,6 +128,8 @@ test('a WordPress post shows its featured photo, its author, and a standfirst th
   await expect
     .poll(() => hero.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth))
     .toBe(300);
+  // The source's only rendition is 300 px wide: shown at its size, not enlarged into a blur.
+  expect(await hero.evaluate((image) => image.getBoundingClientRect().width)).toBe(300);
   await expect(page.locator('.byline')).toHaveText('By lawizee');
   await expect(page.locator('.article__standfirst')).toHaveText(/^Borno state governor/);
   expect(await violations()).toEqual([]);

@@ -171,3 +171,21 @@ describe('ArticleBody embeds', () => {
     expect(screen.getByRole('figure').querySelector('figcaption')).toBeNull();
   });
 });
+
+describe('ArticleBody photos', () => {
+  it('shows a photo narrower than the column at its own size, and a wide one across it', () => {
+    renderBody([
+      {
+        type: 'image',
+        image: { src: '/images/small.jpg', alt: 'A small photo', width: 300, height: 168 },
+      },
+      {
+        type: 'image',
+        image: { src: '/images/wide.jpg', alt: 'A wide photo', width: 1200, height: 675 },
+      },
+    ]);
+    const [small, wide] = screen.getAllByRole('figure');
+    expect(small).toHaveClass('figure--small');
+    expect(wide).not.toHaveClass('figure--small');
+  });
+});

@@ -2,6 +2,9 @@ import type { Image } from '../../../contract/article.ts';
 import { useMessages } from '../../../lib/i18n/i18n.tsx';
 import { ResponsiveImage } from './responsive-image.tsx';
 
+/** Pixels: the body column is 42rem (672 px) wide at most. */
+const SMALL_PHOTO = 640;
+
 type FigureProps = {
   image: Image;
   /** The hero is the page's largest paint: fetch it first and never lazily. */
@@ -15,8 +18,17 @@ type FigureProps = {
 export function Figure({ image, isHero = false }: FigureProps) {
   const m = useMessages();
   const hasCaption = Boolean(image.caption) || Boolean(image.credit);
+  const className = [
+    'figure',
+    isHero ? 'figure--hero' : '',
+    // Narrower than the column (a source's only rendition may be 300 px): its own size, not
+    // enlarged into a blur.
+    image.width < SMALL_PHOTO ? 'figure--small' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
-    <figure className={isHero ? 'figure figure--hero' : 'figure'}>
+    <figure className={className}>
       <ResponsiveImage image={image} sizes="(min-width: 44rem) 42rem, 100vw" isPriority={isHero} />
       {hasCaption && (
         <figcaption>
