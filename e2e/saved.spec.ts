@@ -131,6 +131,8 @@ test('20 articles saved from two tabs survive reloads, a deploy and going offlin
     timeout: 30_000,
   });
   await page.getByRole('searchbox', { name: 'Search articles' }).fill('water');
+  // The box goes to the search page once typing pauses; Enter then keeps it in the history.
+  await expect(page).toHaveURL(/[?&]q=water/);
   await page.getByRole('searchbox', { name: 'Search articles' }).press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: /water/ })).toBeVisible();
   await page.getByRole('button', { name: 'Update', exact: true }).click();

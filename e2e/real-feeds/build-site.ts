@@ -39,10 +39,11 @@ await mkdir(path.join(content, 'articles'), { recursive: true });
 // The test server answers synchronously: every photo is made before anything asks for it.
 const media = await startServer(() => undefined);
 async function makePhoto(url: URL): Promise<Buffer> {
+  const stated = statedSizes.get(url.href);
   const named = /-(\d{2,4})x(\d{2,4})\.\w+$/.exec(url.pathname);
   const queried = Number(url.searchParams.get('width') ?? url.searchParams.get('w'));
-  const width = named ? Number(named[1]) : queried > 0 ? queried : 1200;
-  const height = named ? Number(named[2]) : Math.round((width * 2) / 3);
+  const width = stated?.width ?? (named ? Number(named[1]) : queried > 0 ? queried : 1200);
+  const height = stated?.height ?? (named ? Number(named[2]) : Math.round((width * 2) / 3));
   const [r = 0, g = 0, b = 0] = createHash('sha256').update(url.pathname).digest();
   return sharp({ create: { width, height, channels: 3, background: { r, g, b } } })
     .jpeg({ quality: 80 })
@@ -52,6 +53,8 @@ async function makePhoto(url: URL): Promise<Buffer> {
 /** An image URL, in text or HTML (in XML its `&` is `&amp;`). */
 const IMAGE_URL = /https?:\/\/[\w.-]+\/[^\s"'<>)]*?\.(?:jpe?g|png|gif|webp)(?:\?[^\s"'<>]*)?/gi;
 const wanted = new Set<string>();
+/** The sizes WordPress states for its files (`media_details`: source_url, width, height). */
+const statedSizes = new Map<string, { width: number; height: number }>();
 
 /** Points every image URL at the media host, keeping the original host in the path. */
 function withMediaHost(text: string): string {
@@ -71,9 +74,16 @@ function withMediaHost(text: string): string {
 async function recorded(name: string): Promise<string> {
   const text = await readFile(path.join(real, name), 'utf8');
   if (!name.endsWith('.json')) return withMediaHost(text);
-  return JSON.stringify(JSON.parse(text), (_, value: unknown) =>
-    typeof value === 'string' ? withMediaHost(value) : value,
-  );
+  const data: unknown = JSON.parse(text, (_, value: unknown) => {
+    if (typeof value === 'string') return withMediaHost(value);
+    // A reviver sees inner values first: a rendition's source_url is on the media host here.
+    const { source_url: url, width, height } = (value ?? {}) as Record<string, unknown>;
+    if (typeof url === 'string' && typeof width === 'number' && typeof height === 'number') {
+      statedSizes.set(url, { width, height });
+    }
+    return value;
+  });
+  return JSON.stringify(data);
 }
 
 const json = (body: unknown, headers: Record<string, string> = {}): Reply => ({
