@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { pageStartPlugin } from './scripts/build/page-start-plugin.ts';
 import { contentPlugin } from './scripts/content/content-plugin.ts';
+import { HostileTallyReporter } from './scripts/testing/hostile-tally-reporter.ts';
 
 export default defineConfig(({ isSsrBuild }) => ({
   // The server build (src/entry-server.tsx, for prerendering) needs the app only: the
@@ -20,6 +21,8 @@ export default defineConfig(({ isSsrBuild }) => ({
     target: 'es2022',
   },
   test: {
+    // The tally prints how many hostile sources and files the suites fed the reader.
+    reporters: ['default', new HostileTallyReporter()],
     projects: [
       {
         extends: true,
