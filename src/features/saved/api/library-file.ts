@@ -45,7 +45,8 @@ export function toLibraryFile(
     // Where each came from is this device's knowledge: a file is imported as a file.
     articles: saved.map(({ savedAt, article }) => ({ savedAt, article })),
   };
-  return `${JSON.stringify(file, null, 2)}\n`;
+  // Compact: a library of 3,000 articles stays within the size a file may be imported at.
+  return `${JSON.stringify(file)}\n`;
 }
 
 export type ImportResult = { added: number; updated: number; unchanged: number };
