@@ -212,14 +212,19 @@ async function exportAndImport(
     buffer: Buffer.from(text),
   });
   await expect(fresh.getByText('Imported: 0 added, 0 updated, 20 already here.')).toBeVisible();
-  // An imported article reads from its saved copy, as it would offline.
+  // An imported article reads offline in the Saved area, as the reader's own copy: a file
+  // never stands in for the site's page (decision 015).
   const first = articles[0];
   if (first === undefined) throw new Error('no articles');
   await elsewhere.setOffline(true);
-  await open(fresh, `/${first.slug}/`);
+  await fresh.getByRole('link', { name: first.title, exact: true }).click();
+  await expect(fresh).toHaveURL(url(`/saved/${first.slug}/`));
   await expect(
     fresh.getByRole('heading', { level: 1, name: first.title, exact: true }),
   ).toBeVisible();
+  await expect(fresh.getByRole('note')).toContainText(
+    'Your saved copy, imported from a file — not published by Middle East Monitor.',
+  );
   await elsewhere.close();
 }
 

@@ -7,7 +7,7 @@ import { warmCache } from './load-or-throw.ts';
 import { archiveRoutes } from './routes/archive.tsx';
 import { articleRoute } from './routes/article.tsx';
 import { homeRoutes } from './routes/home.tsx';
-import { savedRoute } from './routes/saved.tsx';
+import { savedRoutes } from './routes/saved.tsx';
 import { searchRoute } from './routes/search.tsx';
 import { RootHydrateFallback, RootLayout } from './routes/root.tsx';
 
@@ -31,7 +31,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
         ...homeRoutes(queryClient),
         ...archiveRoutes(queryClient),
         searchRoute(),
-        savedRoute(),
+        ...savedRoutes(),
         articleRoute(queryClient),
         { path: '*', Component: NotFound },
       ],

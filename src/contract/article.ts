@@ -15,10 +15,32 @@ const timestamp = v.pipe(v.string(), v.isoTimestamp('must be ISO 8601 with an of
 
 const dimension = v.pipe(v.number(), v.integer(), v.minValue(1));
 
+/**
+ * An absolute URL a link in an article may open: a web page or an e-mail address. Anything
+ * else (`javascript:`, `data:`, `vbscript:`, `file:`) would run or open something on the
+ * reader's device rather than take them somewhere, so no article may hold it, whether it
+ * comes from the site's own content or from a file the reader imports.
+ */
+export function isLinkUrl(value: string): boolean {
+  return hasProtocol(value, /^(https?|mailto):$/);
+}
+
+/** Whether `value` is an absolute URL whose (lower-cased) protocol matches. */
+function hasProtocol(value: string, protocol: RegExp): boolean {
+  try {
+    return protocol.test(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
 /** Where a link goes: another article in this reader, or another site. */
 export const LinkTargetSchema = v.variant('kind', [
   v.object({ kind: v.literal('article'), slug }),
-  v.object({ kind: v.literal('external'), url: v.pipe(v.string(), v.url()) }),
+  v.object({
+    kind: v.literal('external'),
+    url: v.pipe(v.string(), v.check(isLinkUrl, 'must be an http(s) or mailto URL')),
+  }),
 ]);
 export type LinkTarget = v.InferOutput<typeof LinkTargetSchema>;
 
@@ -53,11 +75,7 @@ export type Image = v.InferOutput<typeof ImageSchema>;
 
 /** An absolute http(s) URL: what a reader's browser may be sent to from a link or a card. */
 export function isWebUrl(value: string): boolean {
-  try {
-    return /^https?:$/.test(new URL(value).protocol);
-  } catch {
-    return false;
-  }
+  return hasProtocol(value, /^https?:$/);
 }
 
 const webUrl = v.pipe(v.string(), v.check(isWebUrl, 'must be an http(s) URL'));

@@ -119,6 +119,21 @@ export async function getJson<TSchema extends v.GenericSchema>(
   }
 }
 
+/**
+ * getJson for a path built from something the app was given, such as a URL's slug: when
+ * `isName` says it is not a name the API uses (`../../manifest.webmanifest?`), the path
+ * would lead out of its folder, so it is not found, and nothing is fetched.
+ */
+export function getJsonIf<TSchema extends v.GenericSchema>(
+  isName: boolean,
+  path: string,
+  schema: TSchema,
+  options: { signal?: AbortSignal } = {},
+): Promise<v.InferOutput<TSchema>> {
+  if (!isName) return Promise.reject(new NotFoundError(`${apiBaseUrl()}${path}`));
+  return getJson(path, schema, options);
+}
+
 /** One attempt: the body's text, or a typed error (the caller's own abort passes through). */
 async function fetchText(url: string, callerSignal: AbortSignal | undefined): Promise<string> {
   const attempt = new AbortController();

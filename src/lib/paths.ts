@@ -18,6 +18,8 @@ export const paths = {
   },
   /** Articles saved on this device (drawn by the browser: the server cannot know them). */
   saved: () => '/saved/',
+  /** The reader's own copy of a saved article, read from this device (decision 015). */
+  savedCopy: (slug: string) => `/saved/${slug}/`,
   archive: (kind: ArchiveKind, path: string, page = 1) => {
     const folder = { section: 'category', tag: 'tags', author: 'author' }[kind];
     return withPage(`/${folder}/${path}/`, page);

@@ -1,6 +1,12 @@
+// IndexedDB for jsdom, for the saved copies the route may fall back to.
+import 'fake-indexeddb/auto';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, inject, it, vi } from 'vitest';
+import { apiPaths, ArticleSchema } from '../../contract/article.ts';
+import { importLibraryFile, toLibraryFile } from '../../features/saved/api/library-file.ts';
+import { clearLibrary, saveArticle } from '../../features/saved/api/library-store.ts';
+import { getJson } from '../../lib/api-client.ts';
 import { renderRoute } from '../../test/render-route.tsx';
 
 const SEED = '/20230809-uk-turkiye-strike-deal-to-disrupt-and-dismantle-human-smuggling-gangs/';
@@ -59,5 +65,110 @@ describe('the article route', () => {
       'href',
       '/',
     );
+  });
+});
+
+const SEED_SLUG = SEED.slice(1, -1);
+const FORGED = 'FORGED: Ministers resign over smuggling deal';
+
+/** A file of saved articles holding the seed article as `slug`, under a forged headline. */
+async function importForged(slug: string) {
+  const seed = await getJson(apiPaths.article(SEED_SLUG), ArticleSchema);
+  const forged = { ...seed, slug, title: FORGED };
+  await importLibraryFile(
+    'forged.json',
+    toLibraryFile([{ savedAt: new Date().toISOString(), article: forged }]),
+  );
+  return seed;
+}
+
+/** The API as a failing server leaves it: nothing answers (a refused connection). */
+function failApi() {
+  vi.stubEnv('VITE_API_BASE_URL', 'http://127.0.0.1:9/api/');
+}
+
+describe('hostile file: a saved-articles file that forges a page of the site', () => {
+  beforeEach(() => clearLibrary());
+  afterEach(() => {
+    vi.stubEnv('VITE_API_BASE_URL', inject('apiBaseUrl'));
+  });
+
+  it('a slug the site never had is not found at its address', async () => {
+    await importForged('forged-breaking-news');
+    renderRoute('/forged-breaking-news/');
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Page not found' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(FORGED)).not.toBeInTheDocument();
+  });
+
+  it('the imported copy reads in the Saved area, marked as the reader’s own', async () => {
+    await importForged('forged-breaking-news');
+    renderRoute('/saved/forged-breaking-news/');
+    expect(await screen.findByRole('heading', { level: 1, name: FORGED })).toBeInTheDocument();
+    expect(screen.getByRole('note')).toHaveTextContent(
+      'Your saved copy, imported from a file — not published by Middle East Monitor.',
+    );
+    expect(document.title).toBe(`Your saved copy: ${FORGED} | Middle East Monitor`);
+    // The site's name is never its byline.
+    expect(screen.queryByText('By Middle East Monitor')).not.toBeInTheDocument();
+  });
+
+  it('the live article wins over a forged copy of it', async () => {
+    await importForged(SEED_SLUG);
+    renderRoute(SEED);
+    expect(await screen.findByRole('heading', { level: 1, name: TITLE })).toBeInTheDocument();
+    expect(screen.queryByText(FORGED)).not.toBeInTheDocument();
+  });
+
+  it('with the API failing, the error view shows, never the forged copy', async () => {
+    await importForged(SEED_SLUG);
+    failApi();
+    renderRoute(SEED);
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'This page could not be loaded' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(FORGED)).not.toBeInTheDocument();
+  });
+
+  it('with the API failing, a copy the reader saved from this site still reads', async () => {
+    const seed = await getJson(apiPaths.article(SEED_SLUG), ArticleSchema);
+    await saveArticle(seed);
+    failApi();
+    renderRoute(SEED);
+    expect(await screen.findByRole('heading', { level: 1, name: TITLE })).toBeInTheDocument();
+  });
+});
+
+describe('hostile file: an address whose parameters are not names', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  /** Every URL the app fetched while `url` was shown. */
+  async function fetchedFor(url: string): Promise<string[]> {
+    const fetching = vi.spyOn(globalThis, 'fetch');
+    renderRoute(url);
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Page not found' }),
+    ).toBeInTheDocument();
+    return fetching.mock.calls.map(([input]) =>
+      input instanceof Request ? input.url : String(input),
+    );
+  }
+
+  it.each([
+    ['an article slug that climbs out of the API', '/..%2F..%2Fmanifest.webmanifest%3F/'],
+    ['an article slug that names another API file', '/..%2Fsections.json%3F/'],
+    ['an article slug with a NUL', '/forged%00news/'],
+    ['an article slug in capitals', '/Forged-News/'],
+    ['a tag that climbs out of the API', '/tags/..%2F..%2Fmanifest.webmanifest%3F/'],
+    ['an author that climbs out of the API', '/author/..%2F..%2Fmanifest.webmanifest%3F/'],
+    ['a section that climbs out of the API', '/category/..%2F..%2Fmanifest.webmanifest%3F/'],
+    ['a page number that is not a number', '/tags/uk/page/..%2F1/'],
+    ['a saved copy’s slug that climbs out', '/saved/..%2F..%2Fmanifest.webmanifest%3F/'],
+  ])('%s is not found, and nothing outside the API is fetched', async (_, url) => {
+    const fetched = await fetchedFor(url);
+    const base = inject('apiBaseUrl');
+    // At most the section menu, beside every page; never the crafted path.
+    expect(fetched.filter((href) => href !== `${base}sections.json`)).toEqual([]);
   });
 });

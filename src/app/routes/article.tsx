@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { useParams, type LoaderFunctionArgs, type RouteObject } from 'react-router';
+import { data, useParams, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { RouteError } from '../../components/route-error.tsx';
+import { SLUG_PATTERN } from '../../contract/article.ts';
 import { articleQueries } from '../../features/articles/api/article-queries.ts';
 import { ArticlePage } from '../../features/articles/components/article-page.tsx';
 import { getSaved } from '../../features/saved/api/library-store.ts';
@@ -17,14 +18,20 @@ export function articleRoute(queryClient: QueryClient): RouteObject {
   return {
     path: ':slug',
     loader: async ({ params }: LoaderFunctionArgs) => {
-      const options = articleQueries.detail(params.slug ?? '');
+      const slug = params.slug ?? '';
+      // A slug is a slug: `/..%2F..%2Fmanifest.webmanifest%3F/` names no article, and its
+      // API path would lead out of the articles folder. Not found, with nothing fetched.
+      if (!SLUG_PATTERN.test(slug)) throw data('Not found', { status: 404 });
+      const options = articleQueries.detail(slug);
       try {
         await loadOrThrow(queryClient, options);
       } catch (error) {
-        // A saved article is read from the reader's device when the network cannot give
-        // it: offline, on a failing server, or after the newsroom took it down.
-        const saved = await getSaved(params.slug ?? '').catch(() => undefined);
-        if (saved === undefined) throw error;
+        // An article the reader saved from this site is read from the device when the
+        // network cannot give it: offline, on a failing server, or after the newsroom took
+        // it down. A copy imported from a file never stands in for the site's page
+        // (decision 015): it is read in the Saved area, as the reader's own.
+        const saved = await getSaved(slug).catch(() => undefined);
+        if (saved?.origin !== 'site') throw error;
         // As old data: the next visit with a network fetches the current version.
         queryClient.setQueryData(options.queryKey, saved.article, { updatedAt: 0 });
       }

@@ -1,11 +1,12 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import {
   apiPaths,
+  ARCHIVE_PATH,
   ArchivePageSchema,
   SectionMenuSchema,
   type ArchiveKind,
 } from '../../../contract/article.ts';
-import { getJson } from '../../../lib/api-client.ts';
+import { getJson, getJsonIf } from '../../../lib/api-client.ts';
 import { STALE_TIME_MS } from '../../../lib/query-client.ts';
 import { pagedListOptions } from '../../articles/api/paged-list.ts';
 
@@ -15,8 +16,14 @@ export const archiveQueries = {
   page: (kind: ArchiveKind, path: string, page: number) =>
     queryOptions({
       queryKey: [...archiveQueries.all(), kind, path, { page }] as const,
+      // Only a path of slugs and a whole page number are looked up (the routes check both).
       queryFn: ({ signal }) =>
-        getJson(apiPaths.archive(kind, path, page), ArchivePageSchema, { signal }),
+        getJsonIf(
+          ARCHIVE_PATH.test(path) && Number.isSafeInteger(page) && page >= 1,
+          apiPaths.archive(kind, path, page),
+          ArchivePageSchema,
+          { signal },
+        ),
       staleTime: STALE_TIME_MS,
     }),
   /** An archive from `page` on, for "Load more". */

@@ -1,6 +1,11 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
-import { apiPaths, ArticlePageSchema, ArticleSchema } from '../../../contract/article.ts';
-import { getJson } from '../../../lib/api-client.ts';
+import {
+  apiPaths,
+  ArticlePageSchema,
+  ArticleSchema,
+  SLUG_PATTERN,
+} from '../../../contract/article.ts';
+import { getJson, getJsonIf } from '../../../lib/api-client.ts';
 import { STALE_TIME_MS } from '../../../lib/query-client.ts';
 import { pagedListOptions } from './paged-list.ts';
 
@@ -27,7 +32,9 @@ export const articleQueries = {
   detail: (slug: string) =>
     queryOptions({
       queryKey: [...articleQueries.details(), slug] as const,
-      queryFn: ({ signal }) => getJson(apiPaths.article(slug), ArticleSchema, { signal }),
+      // Whoever asks (a route, a prefetch, a save), only a slug is looked up.
+      queryFn: ({ signal }) =>
+        getJsonIf(SLUG_PATTERN.test(slug), apiPaths.article(slug), ArticleSchema, { signal }),
       staleTime: STALE_TIME_MS,
     }),
 };

@@ -1,11 +1,9 @@
-import { useQueryClient } from '@tanstack/react-query';
 import type { ArticleSummary } from '../../../contract/article.ts';
 import { TimeStamp } from '../../../components/time-stamp.tsx';
 import { site } from '../../../config/site.ts';
 import { dirOf, useLocale, useMessages } from '../../../lib/i18n/i18n.tsx';
 import { SaveButton } from '../../saved/components/save-button.tsx';
 import { useIsRead } from '../../saved/lib/read-marks.ts';
-import { articleQueries } from '../api/article-queries.ts';
 import { ArticleLink } from './article-link.tsx';
 import { ResponsiveImage } from './responsive-image.tsx';
 
@@ -29,7 +27,6 @@ export function ArticleCard({ article, isAboveFold = false, headingLevel = 2 }: 
   const Heading = `h${headingLevel}` as const;
   const labels = useLocale();
   const m = useMessages();
-  const queryClient = useQueryClient();
   const isRead = useIsRead(article.slug);
   const lang = article.lang ?? site.language;
   // The card's words are the article's, in its language; its date is the interface's.
@@ -48,12 +45,7 @@ export function ArticleCard({ article, isAboveFold = false, headingLevel = 2 }: 
         <p className="card__date" lang={labels} dir={dirOf(labels)}>
           <TimeStamp iso={article.published} form="date" />
           {isRead && <span className="card__read">{m.alreadyRead}</span>}
-          <SaveButton
-            slug={article.slug}
-            title={article.title}
-            getArticle={() => queryClient.query(articleQueries.detail(article.slug))}
-            isInList
-          />
+          <SaveButton slug={article.slug} title={article.title} isInList />
         </p>
       </div>
       {article.image && (

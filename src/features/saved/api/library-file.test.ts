@@ -19,15 +19,15 @@ beforeAll(async () => {
 });
 beforeEach(() => clearLibrary());
 
-const at = (day: number) => `2026-11-${String(day).padStart(2, '0')}T10:00:00.000Z`;
+const at = (day: number) => `2024-11-${String(day).padStart(2, '0')}T10:00:00.000Z`;
 const fileOf = (items: Article[], day: number) =>
   toLibraryFile(items.map((article) => ({ article, savedAt: at(day) })));
 
 describe('the saved-articles file', () => {
-  it('imports what is missing, keeps newer saves, and changes nothing the second time', async () => {
+  it('imports what is missing, keeps newer saves and the site’s own, and changes nothing the second time', async () => {
     const [first, second, third] = articles as [Article, Article, Article];
     await saveArticle(first, at(20));
-    await saveArticle(second, at(1));
+    await saveArticle(second, at(1), 'file');
     const file = fileOf([first, second, third], 10);
 
     expect(await importLibraryFile('saved.json', file)).toEqual({
@@ -36,10 +36,10 @@ describe('the saved-articles file', () => {
       unchanged: 1,
     });
     const saved = await listSaved();
-    expect(saved.map((item) => [item.article.slug, item.savedAt])).toEqual([
-      [first.slug, at(20)],
-      [second.slug, at(10)],
-      [third.slug, at(10)],
+    expect(saved.map((item) => [item.article.slug, item.savedAt, item.origin])).toEqual([
+      [first.slug, at(20), 'site'],
+      [second.slug, at(10), 'file'],
+      [third.slug, at(10), 'file'],
     ]);
     expect(await importLibraryFile('saved.json', file)).toEqual({
       added: 0,

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { listSaved, readSlugs, savedSlugs } from './library-store.ts';
+import { getSaved, listSaved, readSlugs, savedSlugs } from './library-store.ts';
 
 const all = ['library'] as const;
 
@@ -8,9 +8,9 @@ const all = ['library'] as const;
  * tab says it changed (see library-sync.ts), and never tried again (the device's answer
  * will not change by asking twice).
  */
-const onDevice = <TName extends string, TData>(name: TName, read: () => Promise<TData>) =>
+const onDevice = <TKey extends readonly string[], TData>(key: TKey, read: () => Promise<TData>) =>
   queryOptions({
-    queryKey: [...all, name] as const,
+    queryKey: [...all, ...key] as const,
     queryFn: read,
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,
@@ -22,7 +22,9 @@ const onDevice = <TName extends string, TData>(name: TName, read: () => Promise<
  */
 export const libraryQueries = {
   all: () => all,
-  saved: () => onDevice('saved', listSaved),
-  savedSlugs: () => onDevice('saved-slugs', savedSlugs),
-  readSlugs: () => onDevice('read-slugs', readSlugs),
+  saved: () => onDevice(['saved'], listSaved),
+  /** One saved copy, or null when this device has none. */
+  copy: (slug: string) => onDevice(['copy', slug], async () => (await getSaved(slug)) ?? null),
+  savedSlugs: () => onDevice(['saved-slugs'], savedSlugs),
+  readSlugs: () => onDevice(['read-slugs'], readSlugs),
 };

@@ -11,12 +11,29 @@ import { clear, createStore, del, entries, get, keys, set, type UseStore } from 
 import * as v from 'valibot';
 import { ArticleSchema, type Article } from '../../../contract/article.ts';
 
+/**
+ * Where a saved copy came from: `site`, saved by the reader from this site's own API, or
+ * `file`, imported from a file of saved articles, which anyone could have written. Only a
+ * copy from the site may stand in for the site's page of the article (offline, or after the
+ * newsroom took it down); a copy from a file is shown in the Saved area as the reader's
+ * own. A record from before origins were kept cannot say, so it counts as from a file.
+ */
+export const SAVED_ORIGINS = ['site', 'file'] as const;
+export type SavedOrigin = (typeof SAVED_ORIGINS)[number];
+
+/** A saved article as a file of saved articles holds it. */
 export const SavedArticleSchema = v.object({
   /** When the reader saved it, ISO 8601. */
   savedAt: v.pipe(v.string(), v.isoTimestamp()),
   article: ArticleSchema,
 });
-export type SavedArticle = v.InferOutput<typeof SavedArticleSchema>;
+
+/** A saved article as this device keeps it. */
+const SavedRecordSchema = v.object({
+  ...SavedArticleSchema.entries,
+  origin: v.optional(v.picklist(SAVED_ORIGINS), 'file'),
+});
+export type SavedArticle = v.InferOutput<typeof SavedRecordSchema>;
 
 /**
  * IndexedDB is missing or refused (some private modes, locked-down browsers), or the
@@ -56,7 +73,7 @@ export function listSaved(): Promise<SavedArticle[]> {
     const records = await entries<string, unknown>(library().saved);
     const saved: SavedArticle[] = [];
     for (const [slug, record] of records) {
-      const result = v.safeParse(SavedArticleSchema, record);
+      const result = v.safeParse(SavedRecordSchema, record);
       if (result.success) saved.push(result.output);
       else console.warn(`The saved copy of "${slug}" is damaged and is not shown.`);
     }
@@ -70,13 +87,19 @@ export function savedSlugs(): Promise<Set<string>> {
 
 export function getSaved(slug: string): Promise<SavedArticle | undefined> {
   return attempt(async () => {
-    const result = v.safeParse(SavedArticleSchema, await get(slug, library().saved));
+    const result = v.safeParse(SavedRecordSchema, await get(slug, library().saved));
     return result.success ? result.output : undefined;
   });
 }
 
-export function saveArticle(article: Article, savedAt = new Date().toISOString()): Promise<void> {
-  return attempt(() => set(article.slug, { savedAt, article }, library().saved));
+/** Keeps `article` on this device; by default as saved now by the reader from this site. */
+export function saveArticle(
+  article: Article,
+  savedAt = new Date().toISOString(),
+  origin: SavedOrigin = 'site',
+): Promise<void> {
+  const record: SavedArticle = { savedAt, article, origin };
+  return attempt(() => set(article.slug, record, library().saved));
 }
 
 export function removeSaved(slug: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMessages } from '../../../lib/i18n/i18n.tsx';
-import { importLibraryFile, libraryFileName, toLibraryFile } from '../api/library-file.ts';
+import { importLibraryFileFrom, libraryFileName, toLibraryFile } from '../api/library-file.ts';
 import type { SavedArticle } from '../api/library-store.ts';
 import { libraryChanged } from '../lib/library-sync.ts';
 
@@ -19,7 +19,7 @@ export function LibraryFileTools({ saved }: { saved: SavedArticle[] }) {
   const m = useMessages();
   const queryClient = useQueryClient();
   const importing = useMutation({
-    mutationFn: async (file: File) => importLibraryFile(file.name, await file.text()),
+    mutationFn: importLibraryFileFrom,
     onSettled: () => libraryChanged(queryClient),
   });
   return (

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Article } from '../../../contract/article.ts';
 import { useMessages } from '../../../lib/i18n/i18n.tsx';
+import { articleQueries } from '../../articles/api/article-queries.ts';
 import { libraryQueries } from '../api/library-queries.ts';
 import { LibraryUnavailableError, removeSaved, saveArticle } from '../api/library-store.ts';
 import { libraryChanged } from '../lib/library-sync.ts';
@@ -9,8 +10,11 @@ import { keepPhotoOffline } from '../lib/keep-photo.ts';
 type SaveButtonProps = {
   slug: string;
   title: string;
-  /** The whole article, to keep: from the cache on its page, fetched from a list. */
-  getArticle: () => Promise<Article>;
+  /**
+   * The whole article, to keep: from the cache on its page. By default (in a list) it is
+   * fetched from the site, so what is saved is always the site's own article.
+   */
+  getArticle?: () => Promise<Article>;
   /** In a list, the button names its article; on the article's page it need not. */
   isInList?: boolean;
 };
@@ -23,12 +27,13 @@ type SaveButtonProps = {
 export function SaveButton({ slug, title, getArticle, isInList = false }: SaveButtonProps) {
   const m = useMessages();
   const queryClient = useQueryClient();
+  const fetchArticle = getArticle ?? (() => queryClient.query(articleQueries.detail(slug)));
   const { data: saved } = useQuery(libraryQueries.savedSlugs());
   const isSaved = saved?.has(slug) ?? false;
   const toggle = useMutation({
     mutationFn: async () => {
       if (isSaved) return removeSaved(slug);
-      const article = await getArticle();
+      const article = await fetchArticle();
       await saveArticle(article);
       keepPhotoOffline(article);
     },

@@ -4,10 +4,12 @@ import { useMessages } from '../../../lib/i18n/i18n.tsx';
 import { ArticleCard } from '../../articles/components/article-card.tsx';
 import { libraryQueries } from '../api/library-queries.ts';
 import { LibraryFileTools } from './library-file-tools.tsx';
+import { SavedCopyCard } from './saved-copy-card.tsx';
 
 /**
  * `/saved/`: what the reader saved on this device, newest first, each readable offline,
- * with export and import. Read from IndexedDB in the browser (no route loader: a
+ * with export and import. A copy imported from a file is marked as the reader's own and
+ * read here in the Saved area, not at the site's address (decision 015). Read from IndexedDB in the browser (no route loader: a
  * prerendered page cannot know a reader's device), so the page is drawn by the app.
  */
 export function SavedView() {
@@ -33,9 +35,13 @@ export function SavedView() {
             <>
               <p className="saved__count">{m.articleCount(saved.data.length)}</p>
               <ul className="card-list">
-                {saved.data.map(({ article }, index) => (
+                {saved.data.map(({ article, origin }, index) => (
                   <li key={article.slug}>
-                    <ArticleCard article={article} isAboveFold={index < 4} />
+                    {origin === 'site' ? (
+                      <ArticleCard article={article} isAboveFold={index < 4} />
+                    ) : (
+                      <SavedCopyCard article={article} />
+                    )}
                   </li>
                 ))}
               </ul>

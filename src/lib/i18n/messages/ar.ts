@@ -132,6 +132,12 @@ export const ar: Messages = {
   importDone: (added, updated, unchanged) =>
     `تم الاستيراد: أُضيف ${number.format(added)}، وحُدِّث ${number.format(updated)}، وكان ${number.format(unchanged)} موجودًا.`,
   importFailed: (reason) => `لم يُستورد شيء. ${reason}`,
+  importedCopyLabel: 'نسختك، مستوردة من ملف',
+  importedCopyNotice: (siteName) => `نسختك المحفوظة، مستوردة من ملف — لم ينشرها ${siteName}.`,
+  savedCopyNotice: 'نسختك المحفوظة على هذا الجهاز.',
+  readCurrentVersion: 'اقرأ النسخة الحالية',
+  savedCopyTitle: (title) => `نسختك المحفوظة: ${title}`,
+  allSaved: 'كل المقالات المحفوظة',
   offline: 'أنت غير متصل. ما زال بإمكانك قراءة المقالات التي فتحتها أو حفظتها.',
   online: 'عاد الاتصال.',
   updateReady: 'إصدار جديد من القارئ جاهز.',

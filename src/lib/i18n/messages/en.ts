@@ -110,6 +110,13 @@ export const en = {
   importDone: (added: number, updated: number, unchanged: number) =>
     `Imported: ${number.format(added)} added, ${number.format(updated)} updated, ${number.format(unchanged)} already here.`,
   importFailed: (reason: string) => `Nothing was imported. ${reason}`,
+  importedCopyLabel: 'Your copy, imported from a file',
+  importedCopyNotice: (siteName: string) =>
+    `Your saved copy, imported from a file — not published by ${siteName}.`,
+  savedCopyNotice: 'Your saved copy, kept on this device.',
+  readCurrentVersion: 'Read the current version',
+  savedCopyTitle: (title: string) => `Your saved copy: ${title}`,
+  allSaved: 'All saved articles',
   offline: 'You are offline. Articles you have opened or saved can still be read.',
   online: 'You are back online.',
   updateReady: 'A new version of the reader is ready.',

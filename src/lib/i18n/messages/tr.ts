@@ -104,6 +104,13 @@ export const tr: Messages = {
   importDone: (added, updated, unchanged) =>
     `İçe aktarıldı: ${number.format(added)} eklendi, ${number.format(updated)} güncellendi, ${number.format(unchanged)} zaten vardı.`,
   importFailed: (reason) => `Hiçbir şey içe aktarılmadı. ${reason}`,
+  importedCopyLabel: 'Sizin kopyanız, bir dosyadan içe aktarıldı',
+  importedCopyNotice: (siteName) =>
+    `Kaydettiğiniz kopya, bir dosyadan içe aktarıldı — ${siteName} tarafından yayımlanmadı.`,
+  savedCopyNotice: 'Bu cihazda tuttuğunuz kopya.',
+  readCurrentVersion: 'Güncel sürümü okuyun',
+  savedCopyTitle: (title) => `Kaydettiğiniz kopya: ${title}`,
+  allSaved: 'Tüm kaydedilen haberler',
   offline: 'Çevrimdışısınız. Açtığınız ya da kaydettiğiniz haberleri yine de okuyabilirsiniz.',
   online: 'Yeniden çevrimiçisiniz.',
   updateReady: 'Okuyucunun yeni bir sürümü hazır.',
