@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { isWebUrl, SLUG_PATTERN } from '../../src/contract/article.ts';
+import { paths } from '../../src/lib/paths.ts';
 import { slugify } from './article-record.ts';
 import { canonicalLanguage } from './language.ts';
 import {
@@ -104,11 +105,12 @@ function pagingCollision(path: string[]): string | undefined {
   const slugs = path.map(slugify);
   const at = slugs.findIndex((slug, index) => slug === 'page' && index < slugs.length - 1);
   if (at === -1) return undefined;
-  const above = slugs.slice(0, at).map((slug) => `${slug}/`).join('');
-  const url = `/category/${slugs.join('/')}/`;
+  const url = paths.archive('section', slugs.join('/'));
+  // Page N of a section front is `page/N/` under its address (paths.archive).
+  const pages = `${at === 0 ? '/category/' : paths.archive('section', slugs.slice(0, at).join('/'))}page/N/`;
   const owner =
     at === 0 ? 'the pages of every section' : `the pages of section ${quote(path[at - 1] ?? '')}`;
-  return `section path ${quote(path.join(' / '))} has the address ${url}, which collides with ${owner} (/category/${above}page/N/): rename section ${quote(path[at] ?? '')}`;
+  return `section path ${quote(path.join(' / '))} has the address ${url}, which collides with ${owner} (${pages}): rename section ${quote(path[at] ?? '')}`;
 }
 
 /**
