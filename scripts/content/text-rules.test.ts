@@ -196,11 +196,6 @@ describe('hostile source: control and invisible characters', () => {
     ]);
   });
 
-  it('keeps the hints a headline may carry: soft hyphen, zero-width space and joiners', () => {
-    const title = 'Bundes\u00adverfassungs\u00adgericht \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 \u0e44\u0e17\u0e22\u200b\u0e02\u0e48\u0e32\u0e27';
-    expect(problemsOf(article('a', { title: yamlString(title) }))).toEqual([]);
-  });
-
   it.each([
     ['a zero-width space', 'uk\u200bnews'],
     ['a soft hyphen', 'uk\u00adnews'],
@@ -227,11 +222,6 @@ describe('hostile source: control and invisible characters', () => {
     expect(problemsOf(article('\u03bflive-oil'))).toEqual([
       `${FILE}:2: slug: slug mixes Latin and Greek letters in the word "\u03bflive", which makes a look-alike address: write the word in one script`,
     ]);
-  });
-
-  it('reads slugs in one script a word, mixed across words', () => {
-    expect(problemsOf(article('moscow-москва-2023'))).toEqual([]);
-    expect(problemsOf(article('x線-検査'))).toEqual([]);
   });
 
   it('refuses a tag whose address mixes look-alike scripts', () => {
@@ -331,11 +321,6 @@ describe('hostile source: section paths that collide with paging', () => {
       `${FILE}:5: section: section path "Page / 3" has the address /category/page/3/, which collides with the pages of every section (/category/page/N/): rename section "Page"`,
     ]);
   });
-
-  it('reads a section "Page" with none below it, and a section named "page/2"', () => {
-    expect(problemsOf(article('a', { section: '[Africa, Page]' }))).toEqual([]);
-    expect(problemsOf(article('a', { section: '"page/2"' }))).toEqual([]);
-  });
 });
 
 describe('hostile source: URLs of other schemes in source and media', () => {
@@ -357,6 +342,23 @@ describe('hostile source: URLs of other schemes in source and media', () => {
       ]);
     },
   );
+});
+
+describe('what titles, slugs and sections may hold', () => {
+  it('keeps the hints a headline may carry: soft hyphen, zero-width space and joiners', () => {
+    const title = 'Bundes\u00adverfassungs\u00adgericht \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 \u0e44\u0e17\u0e22\u200b\u0e02\u0e48\u0e32\u0e27';
+    expect(problemsOf(article('a', { title: yamlString(title) }))).toEqual([]);
+  });
+
+  it('reads slugs in one script a word, mixed across words', () => {
+    expect(problemsOf(article('moscow-москва-2023'))).toEqual([]);
+    expect(problemsOf(article('x線-検査'))).toEqual([]);
+  });
+
+  it('reads a section "Page" with none below it, and a section named "page/2"', () => {
+    expect(problemsOf(article('a', { section: '[Africa, Page]' }))).toEqual([]);
+    expect(problemsOf(article('a', { section: '"page/2"' }))).toEqual([]);
+  });
 });
 
 describe('room for the Related list', () => {
