@@ -9,13 +9,16 @@ import {
   type Named,
   type Section,
 } from '../../src/contract/article.ts';
+import { MAX_BODY_BYTES } from '../../src/lib/api-client.ts';
 import { splitCaptionCredit } from './caption.ts';
+import { articlePrefix } from './corpus.ts';
 import { markdownToBlocks } from './markdown-blocks.ts';
 import { readArticleFrontMatter } from './parse-article.ts';
 import type { ImageResolver } from './markdown-blocks.ts';
 import type { Problem } from './problem.ts';
 import { isRemoteSrc, type RemoteImages } from './remote-images.ts';
 import { imageWidths, isRaster } from './responsive-images.ts';
+import { LIMITS, RELATED_ROOM_BYTES } from './text-rules.ts';
 
 /** Sizes of the files in content/images/, by file name. */
 export type LocalImages = Record<string, { width: number; height: number }>;
@@ -194,12 +197,25 @@ export function readArticle(
     images: [...used].sort(),
     ...(pending.size > 0 ? { pendingImages: [...pending].sort() } : {}),
   };
-  return {
-    record,
-    summaryJson: JSON.stringify(summary),
-    bodyJson: JSON.stringify(blocks.blocks),
-    problems,
-  };
+  const summaryJson = JSON.stringify(summary);
+  const bodyJson = JSON.stringify(blocks.blocks);
+  const size = articleSizeProblem(articlePrefix(record, summaryJson), bodyJson);
+  if (size !== undefined) problems.push({ file, line: bodyLine, field: 'body', message: size });
+  return { record, summaryJson, bodyJson, problems };
+}
+
+const MB = 1024 * 1024;
+const inMb = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
+
+/**
+ * The app refuses an answer larger than MAX_BODY_BYTES (and shows "Something went wrong"):
+ * an article must fit, with room for its Related list.
+ */
+function articleSizeProblem(prefix: string, bodyJson: string): string | undefined {
+  const body = Buffer.byteLength(bodyJson);
+  const size = Buffer.byteLength(prefix) + body;
+  if (size <= LIMITS.articleBytes) return undefined;
+  return `article too large: its JSON would be ${inMb(size)} (body ${inMb(body)}); the reader fetches at most ${inMb(MAX_BODY_BYTES)} an article, ${RELATED_ROOM_BYTES / 1024} KB of it kept for Related articles: shorten the body or split the article`;
 }
 
 /** The leaf section, with the sections above it when the front matter gives a path. */

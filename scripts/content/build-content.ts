@@ -38,7 +38,7 @@ import {
   type RemoteImages,
 } from './remote-images.ts';
 import { isRaster, makeVariants, makeVariantsOnce } from './responsive-images.ts';
-import { ContentError, type Problem } from './problem.ts';
+import { ContentError, escapeControls, type Problem } from './problem.ts';
 import { buildSitemaps, sitemapEntries } from './sitemap.ts';
 
 export type BuildOptions = {
@@ -114,7 +114,7 @@ export async function settingsFor(options: BuildOptions): Promise<Settings> {
     localImages: await readLocalImages(imagesDir),
     imageCacheDir,
     remoteImages: await readRemoteImages(imageCacheDir),
-    warn: options.warn ?? ((message) => console.warn(`warning: ${message}`)),
+    warn: options.warn ?? ((message) => console.warn(escapeControls(`warning: ${message}`))),
     mayDownload: options.mayDownload ?? (() => true),
   };
 }

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ContentError } from './problem.ts';
+import { failureReport } from './problem.ts';
 import { writeContent } from './write-content.ts';
 
 const { values } = parseArgs({
@@ -32,7 +32,6 @@ try {
       : `content: ${stats.articles} articles (${stats.scanned} read, ${stats.rendered} rendered), ${stats.written} files written, ${stats.unchanged} unchanged, ${stats.deleted} deleted in ${ms} ms`,
   );
 } catch (error) {
-  if (!(error instanceof ContentError)) throw error;
-  console.error(error.message);
+  console.error(failureReport('content build', error));
   process.exitCode = 1;
 }

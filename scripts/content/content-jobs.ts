@@ -27,7 +27,8 @@ import {
 } from './article-record.ts';
 import { articlePrefix } from './corpus.ts';
 import { writeFileAtomic } from './write-file-atomic.ts';
-import type { Problem } from './problem.ts';
+import { unforeseen, type Problem } from './problem.ts';
+import { LIMITS } from './text-rules.ts';
 
 type Shared = { images: ImageSources; imageBase: string };
 
@@ -94,36 +95,53 @@ export function summaryHashOf(summaryJson: string): string {
 
 function scanFiles(job: ScanJob): Scanned[] {
   return job.files.map(({ abs, file }) => {
-    // The time and size belong to the very bytes read: an edit made meanwhile is seen next time.
-    const fd = openSync(abs, 'r');
-    let bytes: Buffer;
-    let stats: Stats;
     try {
-      stats = fstatSync(fd);
-      bytes = readFileSync(fd);
-    } finally {
-      closeSync(fd);
+      return scanFile(job, abs, file);
+    } catch (error) {
+      // Whatever no rule foresaw (a file that cannot be opened, a parser giving up): one
+      // line naming the file, and the build goes on to find the rest.
+      return { file, abs, hash: '', mtimeMs: 0, size: 0, problems: [unforeseen(file, error)] };
     }
-    const hash = contentHash(bytes);
-    const read = readArticle(file, bytes.toString('utf8'), job.images, job.imageBase);
-    const scanned: Scanned = {
-      file,
-      abs,
-      hash,
-      mtimeMs: stats.mtimeMs,
-      size: stats.size,
-      ...(read.record ? { record: read.record, recordJson: JSON.stringify(read.record) } : {}),
-      problems: read.problems,
-    };
-    if (read.bodyJson === undefined || read.record === undefined) return scanned;
-    const summaryJson = read.summaryJson ?? '{}';
-    scanned.summaryHash = summaryHashOf(summaryJson);
-    if (job.stagingDir === undefined) return { ...scanned, summaryJson, bodyJson: read.bodyJson };
-    // A file of an article with problems is harmless: the staging folder is then discarded.
-    const target = path.join(job.stagingDir, `${read.record.summary.slug}.json`);
-    writeFileSync(target, articlePrefix(read.record, summaryJson) + read.bodyJson);
-    return { ...scanned, summaryJson };
   });
+}
+
+function scanFile(job: ScanJob, abs: string, file: string): Scanned {
+  // The time and size belong to the very bytes read: an edit made meanwhile is seen next time.
+  const fd = openSync(abs, 'r');
+  let bytes: Buffer;
+  let stats: Stats;
+  try {
+    stats = fstatSync(fd);
+    if (stats.size > LIMITS.fileBytes) {
+      const problem = {
+        file,
+        message: `file is ${(stats.size / 1024 / 1024).toFixed(1)} MB; an article file may be at most ${LIMITS.fileBytes / 1024 / 1024} MB`,
+      };
+      return { file, abs, hash: '', mtimeMs: stats.mtimeMs, size: stats.size, problems: [problem] };
+    }
+    bytes = readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  const hash = contentHash(bytes);
+  const read = readArticle(file, bytes.toString('utf8'), job.images, job.imageBase);
+  const scanned: Scanned = {
+    file,
+    abs,
+    hash,
+    mtimeMs: stats.mtimeMs,
+    size: stats.size,
+    ...(read.record ? { record: read.record, recordJson: JSON.stringify(read.record) } : {}),
+    problems: read.problems,
+  };
+  if (read.bodyJson === undefined || read.record === undefined) return scanned;
+  const summaryJson = read.summaryJson ?? '{}';
+  scanned.summaryHash = summaryHashOf(summaryJson);
+  if (job.stagingDir === undefined) return { ...scanned, summaryJson, bodyJson: read.bodyJson };
+  // A file of an article with problems is harmless: the staging folder is then discarded.
+  const target = path.join(job.stagingDir, `${read.record.summary.slug}.json`);
+  writeFileSync(target, articlePrefix(read.record, summaryJson) + read.bodyJson);
+  return { ...scanned, summaryJson };
 }
 
 function renderArticles(job: RenderJob): Problem[] {
@@ -142,8 +160,12 @@ function renderArticles(job: RenderJob): Problem[] {
         else writeFileSync(item.target, item.text);
         break;
       case 'render': {
-        const text = readFileSync(item.abs, 'utf8');
-        const read = readArticle(item.file, text, job.images, job.imageBase);
+        let read: ReturnType<typeof readArticle>;
+        try {
+          read = readArticle(item.file, readFileSync(item.abs, 'utf8'), job.images, job.imageBase);
+        } catch (error) {
+          read = { problems: [unforeseen(item.file, error)] };
+        }
         problems.push(...read.problems);
         if (read.bodyJson === undefined) break;
         const json = item.prefix + read.bodyJson + item.suffix;

@@ -12,7 +12,7 @@ import type { Plugin, ResolvedConfig } from 'vite';
 import { ArticleSchema, type Article } from '../../src/contract/article.ts';
 import { site } from '../../src/config/site.ts';
 import { buildContent, type ContentOutput } from './build-content.ts';
-import { ContentError } from './problem.ts';
+import { ContentError, unforeseen } from './problem.ts';
 import { prepareContent } from './write-content.ts';
 import { SEARCH_INDEX_DIR, searchApiPath } from '../../src/contract/search-index.ts';
 import { buildSearchIndex, buildSearchIndexFromApi } from '../search/search-index.ts';
@@ -61,8 +61,7 @@ export function contentPlugin(options: { contentDir: string }): Plugin {
           imageBase: `${config.base}images/`,
         });
       } catch (error) {
-        if (error instanceof ContentError) this.error(error.message);
-        throw error;
+        this.error(asContentError(error).message);
       }
       await rm(path.join(outDir, config.build.assetsDir), { recursive: true, force: true });
     },
@@ -155,7 +154,7 @@ function* articlesOf(output: ContentOutput): Generator<Article> {
 
 function asContentError(error: unknown): ContentError {
   if (error instanceof ContentError) return error;
-  return new ContentError([{ file: 'content/', message: String(error) }]);
+  return new ContentError([unforeseen('content/', error)]);
 }
 
 const TYPES: Record<string, string> = {

@@ -1,4 +1,5 @@
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isNode, visit, type Document } from 'yaml';
+import { LIMITS } from './text-rules.ts';
 
 export type FrontMatter = {
   /** The parsed YAML document, kept to locate fields by line. */
@@ -9,6 +10,7 @@ export type FrontMatter = {
   body: string;
   /** File line on which the Markdown body starts. */
   bodyLine: number;
+  /** What is wrong with the YAML, each message whole ("front matter is not valid YAML: …"). */
   errors: { line: number; message: string }[];
 };
 
@@ -33,15 +35,64 @@ export function readFrontMatter(text: string): FrontMatter | undefined {
     return 1;
   };
 
+  const errors = document.errors.map((error) => ({
+    line: toFileLine(error.pos[0]),
+    message: `front matter is not valid YAML: ${error.message.split('\n')[0] ?? error.message}`,
+  }));
+  if (errors.length === 0) {
+    const alias = aliasProblem(document);
+    if (alias) errors.push({ line: toFileLine(alias.offset), message: alias.message });
+  }
+  let data: unknown;
+  if (errors.length === 0) {
+    try {
+      data = document.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      // yaml's own guard against expansion, or what it cannot resolve: a message, not a crash.
+      const message = error instanceof Error ? error.message : String(error);
+      errors.push({ line: 1, message: `front matter could not be read: ${message}` });
+    }
+  }
   return {
     document,
-    data: document.errors.length > 0 ? undefined : document.toJS(),
+    data,
     lineOf,
     body: lines.slice(end + 1).join('\n'),
     bodyLine: end + 2,
-    errors: document.errors.map((error) => ({
-      line: toFileLine(error.pos[0]),
-      message: error.message.split('\n')[0] ?? error.message,
-    })),
+    errors,
   };
+}
+
+export const TOO_MANY_ALIASES = `front matter refused: more than ${LIMITS.aliases} aliases (*name), and repeated aliases can expand a few lines into gigabytes (an alias bomb)`;
+
+export const TOO_DEEP = `front matter refused: it nests more than ${LIMITS.yamlDepth} levels deep`;
+
+/**
+ * Aliases (`*name`) repeat an anchored value (`&name`). A few save an editor typing; many
+ * nest into an alias bomb, a few lines that expand into gigabytes. Past LIMITS.aliases the
+ * front matter is refused, as is an alias used before its anchor.
+ */
+function aliasProblem(document: Document): { offset: number; message: string } | undefined {
+  const anchors = new Set<string>();
+  let count = 0;
+  let problem: { offset: number; message: string } | undefined;
+  visit(document, {
+    Node(_, node) {
+      if (node.anchor !== undefined) anchors.add(node.anchor);
+    },
+    Alias(_, node) {
+      count++;
+      const offset = node.range?.[0] ?? 0;
+      if (!anchors.has(node.source)) {
+        problem = {
+          offset,
+          message: `front matter is not valid YAML: alias *${node.source} is used before its anchor &${node.source} is set`,
+        };
+      } else if (count > LIMITS.aliases) {
+        problem = { offset, message: TOO_MANY_ALIASES };
+      }
+      return problem === undefined ? undefined : visit.BREAK;
+    },
+  });
+  return problem;
 }

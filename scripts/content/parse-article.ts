@@ -1,12 +1,13 @@
-import { CORE_SCHEMA, load } from 'js-yaml';
+import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
 import * as v from 'valibot';
-import { readFrontMatter } from './front-matter.ts';
+import { readFrontMatter, TOO_DEEP, TOO_MANY_ALIASES } from './front-matter.ts';
 import {
   FrontMatterSchema,
   missingFieldMessage,
   type FrontMatterData,
 } from './front-matter-schema.ts';
 import type { Problem } from './problem.ts';
+import { LIMITS } from './text-rules.ts';
 
 /** An article's front matter, read and checked; the body is left as Markdown text. */
 export type ArticleFrontMatter = {
@@ -30,8 +31,17 @@ export function readArticleFrontMatter(
   const split = splitFrontMatter(text);
   let data: unknown;
   try {
-    data = split ? load(split.yaml, { schema: CORE_SCHEMA }) : undefined;
-  } catch {
+    data = split
+      ? load(split.yaml, {
+          schema: CORE_SCHEMA,
+          maxAliases: LIMITS.aliases,
+          maxDepth: LIMITS.yamlDepth,
+        })
+      : undefined;
+  } catch (error) {
+    // A bomb is refused here: the precise parser below would spend seconds on it.
+    const refused = refusedYaml(file, error);
+    if (refused) return { problems: [refused] };
     data = undefined;
   }
   const fast =
@@ -59,11 +69,7 @@ function locatedProblems(file: string, text: string): Problem[] {
     return [{ file, line: 1, message: 'missing front matter: start the file with a line of ---' }];
   }
   if (frontMatter.errors.length > 0) {
-    return frontMatter.errors.map((error) => ({
-      file,
-      line: error.line,
-      message: `front matter is not valid YAML: ${error.message}`,
-    }));
+    return frontMatter.errors.map((error) => ({ file, line: error.line, message: error.message }));
   }
   // One message per field: a value that fails its first rule is not judged by the rest.
   const result = v.safeParse(FrontMatterSchema, frontMatter.data ?? {}, { abortPipeEarly: true });
@@ -84,6 +90,18 @@ function locatedProblems(file: string, text: string): Problem[] {
       message: isMissing ? missingFieldMessage(field) : issue.message,
     };
   });
+}
+
+/** js-yaml's refusal of too many aliases or too deep a nesting, as a problem on its line. */
+function refusedYaml(file: string, error: unknown): Problem | undefined {
+  if (!(error instanceof YAMLException)) return undefined;
+  const message = /maxAliases/.test(error.reason)
+    ? TOO_MANY_ALIASES
+    : /maxDepth/.test(error.reason)
+      ? TOO_DEEP
+      : undefined;
+  // js-yaml counts lines from 0 within the block, which starts on file line 2.
+  return message === undefined ? undefined : { file, line: (error.mark?.line ?? -1) + 2, message };
 }
 
 /** Splits the front matter from the body by its `---` lines, without reading either. */

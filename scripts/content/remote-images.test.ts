@@ -2,7 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import * as v from 'valibot';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ArticleSchema } from '../../src/contract/article.ts';
 import { startServer, type TestServer } from '../import/test/server.ts';
 import { buildContent } from './build-content.ts';
@@ -193,5 +193,75 @@ describe('photos named by URL become the site’s own', () => {
     expect(published).toHaveLength(13);
     const again = await writeContent(options);
     expect(again.written).toBe(0);
+  });
+});
+
+describe('hostile source: photos over plain http, from unlisted hosts, or of other schemes', () => {
+  it('downloads no photo over plain http from another machine, and says so', async () => {
+    const hero = 'http://photos.example.org/harbour.jpg';
+    const inBody = 'HTTP://PHOTOS.EXAMPLE.ORG/chart.png';
+    const asked = server.requests.length;
+    const { warnings, articleOf } = await buildWith({
+      'a.md': article('a', { image: remoteHero(hero) }, `Text.\n\n![A chart](${inBody})`),
+    });
+    const reason = 'plain http: photos are downloaded only over https, which nobody on the way can alter';
+    expect(warnings.sort()).toEqual([
+      `content/articles/a.md: image ${inBody} could not be downloaded (${reason}); the article is published without it`,
+      `content/articles/a.md: image ${hero} could not be downloaded (${reason}); the article is published without it`,
+    ]);
+    expect(articleOf('a').image).toBeUndefined();
+    expect(articleOf('a').body.map((block) => block.type)).toEqual(['paragraph']);
+    expect(server.requests.length).toBe(asked);
+  });
+
+  it('asks nothing of a photo host the build is not allowed, and leaves the hero out', async () => {
+    const unlisted = 'https://tracker.example.net/pixel.jpg?reader=1';
+    const { warnings, articleOf } = await buildWith(
+      { 'a.md': article('a', { image: remoteHero(unlisted) }) },
+      undefined,
+      (url) => new URL(url).hostname === '127.0.0.1',
+    );
+    expect(warnings).toEqual([
+      `content/articles/a.md: image ${unlisted} could not be downloaded (its host is not one the build may download from); the article is published without it`,
+    ]);
+    expect(articleOf('a').image).toBeUndefined();
+  });
+
+  it.each([
+    'data:image/svg+xml,<svg onload=alert(1)>',
+    'javascript:alert(1)',
+    '//evil.example/x.jpg',
+    '../../../etc/passwd',
+  ])('refuses a hero of %s as no photo of the site', async (src) => {
+    const root = await contentFixture({ 'a.md': article('a', { image: remoteHero(JSON.stringify(src)) }) });
+    const error: unknown = await buildContent({
+      contentDir: path.join(root, 'content'),
+      rootDir: root,
+    }).catch((reason: unknown) => reason);
+    expect(String(error)).toContain(
+      `content/articles/a.md:9: image.src: image ${JSON.stringify(src)} not found in content/images/`,
+    );
+  });
+
+  it('prints a warning with its escape sequences written out, never run', async () => {
+    const root = await contentFixture({
+      'a.md': article('a', { image: remoteHero('"https://example.org/\\e]0;pwned\\a.jpg"') }),
+    });
+    const printed: unknown[] = [];
+    const warn = vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
+      printed.push(...args);
+    });
+    try {
+      await buildContent({
+        contentDir: path.join(root, 'content'),
+        rootDir: root,
+        mayDownload: () => false,
+      });
+    } finally {
+      warn.mockRestore();
+    }
+    expect(printed).toEqual([
+      'warning: content/articles/a.md: image https://example.org/\\x1b]0;pwned\\x07.jpg could not be downloaded (its host is not one the build may download from); the article is published without it',
+    ]);
   });
 });

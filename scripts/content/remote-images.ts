@@ -55,6 +55,20 @@ export function isRemoteSrc(src: string): boolean {
   return /^https?:\/\//i.test(src);
 }
 
+/**
+ * A URL over plain http to another machine. This machine's own loopback (the tests' servers)
+ * is no network anyone can listen on or alter, so it may stay http.
+ */
+function isPlainHttp(url: string): boolean {
+  if (!/^http:/i.test(url)) return false;
+  try {
+    const host = new URL(url).hostname;
+    return !(host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host));
+  } catch {
+    return true;
+  }
+}
+
 export function imageCacheDir(rootDir: string): string {
   return path.resolve(process.env.READER_IMAGE_CACHE ?? path.join(rootDir, '.cache/images'));
 }
@@ -101,8 +115,13 @@ export async function fetchRemoteImages(
   const wanted: string[] = [];
   for (const url of new Set(urls)) {
     if (Object.hasOwn(images, url)) continue;
-    if (mayDownload(url)) wanted.push(url);
-    else failures.set(url, 'its host is not one the build may download from');
+    const refused = isPlainHttp(url)
+      ? 'plain http: photos are downloaded only over https, which nobody on the way can alter'
+      : mayDownload(url)
+        ? undefined
+        : 'its host is not one the build may download from';
+    if (refused === undefined) wanted.push(url);
+    else failures.set(url, refused);
   }
   wanted.sort();
   if (wanted.length === 0) return failures;

@@ -63,8 +63,8 @@ describe('writeContent, incremental by content hash', () => {
     await writeContent({ ...options, workerThreshold: 0, stagingThreshold: 0 });
     await expectSameAsFreshBuild(options);
     expect((await readdir(root)).filter((name) => name.includes('staging'))).toEqual([]);
-    
-  });
+    // Starting a worker thread per core takes seconds while other builds share the cores.
+  }, 60_000);
 
   it('rewrites only the article whose body changed', async () => {
     const { options, articles } = await setup();
