@@ -88,8 +88,8 @@ export function fetchPolicy(
     (sourceAddresses ??=
       source === undefined
         ? Promise.resolve(new Set<string>())
-        : addressesOf(source.hostname).then(
-            (addresses) => new Set(addresses),
+        : withTimeout(addressesOf(source.hostname), http.timeoutMs).then(
+            (addresses) => new Set(addresses === 'timeout' ? [] : addresses),
             () => new Set<string>(),
           ));
   const deadline = Date.now() + limits.maxTimeMs;
@@ -104,17 +104,19 @@ export function fetchPolicy(
   };
 
   // One lookup per host and import: an article's images are mostly on one or two hosts.
-  const resolved = new Map<string, Promise<string[]>>();
+  const resolved = new Map<string, Promise<string[] | 'timeout'>>();
   const addressRefusal = async (url: URL): Promise<string | undefined> => {
     if (isAllowed(url)) return undefined;
     let lookup = resolved.get(url.hostname);
     if (lookup === undefined) {
       // A name that does not resolve has no address to refuse: the request itself fails on
-      // the name and says so, with its retries.
-      lookup = addressesOf(url.hostname).catch(() => []);
+      // the name and says so, with its retries. One that hangs is given the request's time.
+      lookup = withTimeout(addressesOf(url.hostname), http.timeoutMs).catch(() => []);
       resolved.set(url.hostname, lookup);
     }
     const addresses = await lookup;
+    if (addresses === 'timeout')
+      return `${url.hostname}: no address within ${formatMs(http.timeoutMs)}; not sent`;
     const own = await ownAddresses();
     const hidden = addresses.find((address) => isPrivateAddress(address) && !own.has(address));
     if (hidden === undefined) return undefined;
@@ -160,6 +162,15 @@ async function addressesOf(hostname: string): Promise<string[]> {
   if (isIP(bare) !== 0) return [bare];
   const found = await lookup(bare, { all: true, order: 'verbatim' });
   return found.map(({ address }) => address);
+}
+
+/** The promise's value, or 'timeout' when it takes longer than `ms`. */
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), ms).unref();
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 /** `example.org:8080` from a host as given, or from a URL. */
