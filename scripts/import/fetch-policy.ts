@@ -97,7 +97,7 @@ export function fetchPolicy(
   const hostRefusal = (url: URL): string | undefined => {
     if (url.protocol !== 'http:' && url.protocol !== 'https:')
       return `only http and https are read; refused`;
-    if (url.host.toLowerCase() === sourceHost || isAllowed(url)) return undefined;
+    if (isSameSite(url.host, sourceHost) || isAllowed(url)) return undefined;
     const whose =
       sourceHost === undefined ? 'the source is a file' : `the source is at ${sourceHost}`;
     return `${url.host} is another host (${whose}); refused (allow it with --allow-host ${url.host})`;
@@ -162,6 +162,15 @@ async function addressesOf(hostname: string): Promise<string[]> {
   if (isIP(bare) !== 0) return [bare];
   const found = await lookup(bare, { all: true, order: 'verbatim' });
   return found.map(({ address }) => address);
+}
+
+/**
+ * Whether two hosts are the same site: equal, or differing only by a leading `www.`, which
+ * sites redirect between (example.org -> www.example.org) as if it were nothing.
+ */
+function isSameSite(host: string, sourceHost: string | undefined): boolean {
+  const bare = (name: string) => name.toLowerCase().replace(/^www\./, '');
+  return sourceHost !== undefined && bare(host) === bare(sourceHost);
 }
 
 /** The promise's value, or 'timeout' when it takes longer than `ms`. */

@@ -26,6 +26,7 @@ import {
 } from './test/harness.ts';
 import { json, startServer, type Route, type TestServer } from './test/server.ts';
 import { wordpressSource } from './wordpress.ts';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 // Real servers, real parsing and, for some, tens of megabytes: slow on a busy machine.
@@ -264,5 +265,16 @@ describe('hostile source: an answer of 300 MB', () => {
       `GET ${flood.origin}/rss.xml: larger than --max-bytes 1 MB; stopped reading there`,
     );
     expect(flood.sent()).toBeLessThan(16 * 1024 * 1024);
+  });
+
+  it('a feed file larger than --max-bytes is not read', async () => {
+    const out = await tempContent();
+    const file = path.join(out, 'feed.xml');
+    await writeFile(file, Buffer.alloc(2 * 1024 * 1024, 0x20));
+    const error = await failingImport(
+      out,
+      rssSource(file, contextFor(undefined, { limits: { maxBytes: 1024 * 1024 } })),
+    );
+    expect(error.message).toBe(`${file}: larger than --max-bytes 1 MB; not read`);
   });
 });

@@ -296,4 +296,18 @@ describe('private, loopback and link-local addresses', () => {
       /refused/,
     );
   });
+
+  it('pages stay on the source host, its www. twin included', () => {
+    const policy = fetchPolicy('https://example.org/feed', QUICK_HTTP, {
+      allowHosts: ['cdn.example.net'],
+      limits: DEFAULT_LIMITS,
+    });
+    expect(policy.pageRefusal('http://example.org/feed?page=2')).toBeUndefined();
+    expect(policy.pageRefusal('https://www.example.org/feed?page=2')).toBeUndefined();
+    expect(policy.pageRefusal('https://cdn.example.net:8443/feed')).toBeUndefined();
+    expect(policy.pageRefusal('https://example.org.evil.test/feed')).toBe(
+      'example.org.evil.test is another host (the source is at example.org); refused (allow it with --allow-host example.org.evil.test)',
+    );
+    expect(policy.pageRefusal('https://example.org:8443/feed')).toMatch(/another host/);
+  });
 });

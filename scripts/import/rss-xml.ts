@@ -141,7 +141,14 @@ export function parseXml(
   // fast-xml-parser 5 points to its split-out fast-xml-validator, which this project does not
   // depend on; the bundled validator is the same code.
   // eslint-disable-next-line @typescript-eslint/no-deprecated
-  const valid = XMLValidator.validate(page.text);
+  let valid: ReturnType<typeof XMLValidator.validate>;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-deprecated
+    valid = XMLValidator.validate(page.text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ImportError(`${page.where}: not valid XML (${reason})`, { cause: error });
+  }
   if (valid !== true) {
     throw new ImportError(
       `${page.where}: not valid XML (line ${valid.err.line}: ${valid.err.msg})`,
