@@ -6,8 +6,10 @@ import { SLUG_PATTERN } from '../../src/contract/article.ts';
 import { slugify } from '../content/article-record.ts';
 import { canonicalLanguage } from '../content/language.ts';
 import { htmlToBlocks, plainOf, type DraftBlock, type DraftImage } from './html-to-blocks.ts';
-import { settleImages, sizedImage } from './image-size.ts';
+import { settleImages, sizedImage, type MeasureImage } from './image-size.ts';
+import { ImportError } from './import-error.ts';
 import type { ImportedArticle, ImportInline } from './imported-article.ts';
+import type { ImportLimits } from './limits.ts';
 import { settleLanguage } from './language-detect.ts';
 import { asSlug } from './links.ts';
 import type { SourceContext } from './source.ts';
@@ -40,15 +42,44 @@ export type ArticleDraft = {
     | { blocks: DraftBlock[] };
 };
 
+/** What completing an item takes: the source's context, its image measurer and limits. */
+export type ItemContext = SourceContext & { measureImage: MeasureImage; limits: ImportLimits };
+
+/** An item that could not become an article, and why. */
+export type Skip = { skip: string };
+
+/**
+ * The draft of an item, or why there is none: content the importer refuses to read (HTML
+ * nested past `--max-depth`) costs that item, with a message, and never the import.
+ */
+export function draftOrSkip<TDraft extends ArticleDraft>(
+  label: string,
+  make: () => TDraft,
+): TDraft | Skip {
+  try {
+    return make();
+  } catch (error) {
+    if (error instanceof ImportError) return { skip: `${label}: ${error.message}; skipped` };
+    throw error;
+  }
+}
+
 /** Completes a page's drafts in order; those that cannot be articles are reported as skipped. */
 export async function completeArticles(
-  drafts: Iterable<ArticleDraft>,
-  context: SourceContext,
+  drafts: Iterable<ArticleDraft | Skip>,
+  context: ItemContext,
 ): Promise<{ articles: ImportedArticle[]; skipped: string[] }> {
   const articles: ImportedArticle[] = [];
   const skipped: string[] = [];
   for (const draft of drafts) {
-    const article = await completeArticle(draft, context);
+    const article =
+      'skip' in draft
+        ? draft
+        : await completeArticle(draft, context).catch((error: unknown) => {
+            if (error instanceof ImportError)
+              return { skip: `${draft.label}: ${error.message}; skipped` };
+            throw error;
+          });
     if ('skip' in article) skipped.push(article.skip);
     else articles.push(article);
   }
@@ -57,8 +88,8 @@ export async function completeArticles(
 
 export async function completeArticle(
   draft: ArticleDraft,
-  context: SourceContext,
-): Promise<ImportedArticle | { skip: string }> {
+  context: ItemContext,
+): Promise<ImportedArticle | Skip> {
   if (draft.published === undefined)
     return { skip: `${draft.label}: no readable publication date; skipped` };
   const stated = cleanText(draft.title);
@@ -73,6 +104,7 @@ export async function completeArticle(
           base: draft.body.base,
           siteHosts: draft.body.siteHosts,
           fallbackAlt: stated,
+          maxDepth: context.limits.maxDepth,
         })
       : draft.body.blocks;
   // Micro-posts have no title (Manton Reece's blog): their first words make one.
@@ -157,11 +189,30 @@ function headlineOf(text: string): string {
   return words.length <= 12 ? clean : `${words.slice(0, 10).join(' ')}…`;
 }
 
+/** BCP 47 asks every implementation to take tags of up to 35 characters; none is longer. */
+const MAX_LANGUAGE_LENGTH = 35;
+
 function languageOf(stated: unknown, warn: (message: string) => void): string | undefined {
   if (stated === undefined || stated === null) return undefined;
-  const text = typeof stated === 'string' ? cleanText(stated) : undefined;
+  // A feed's value may be anything: it is described, never printed whole or serialised.
+  if (typeof stated !== 'string') {
+    const kind = Array.isArray(stated)
+      ? 'a list'
+      : typeof stated === 'object'
+        ? 'an object'
+        : `a ${typeof stated}`;
+    warn(`language (${kind}) is not a language tag; left out`);
+    return undefined;
+  }
+  const text = cleanText(stated);
   if (text === '') return undefined;
-  const tag = text === undefined ? undefined : canonicalLanguage(text);
+  if (text.length > MAX_LANGUAGE_LENGTH) {
+    warn(
+      `language ${JSON.stringify(`${text.slice(0, MAX_LANGUAGE_LENGTH)}…`)} (${text.length} characters) is longer than any language tag; left out`,
+    );
+    return undefined;
+  }
+  const tag = canonicalLanguage(text);
   if (tag === undefined) warn(`language ${JSON.stringify(stated)} is not a language tag; left out`);
   return tag;
 }

@@ -50,6 +50,14 @@ describe('npm run import', () => {
     expect(stderr).toBe(`import stopped: GET ${server.origin}/nothing.xml: HTTP 404 Not Found\n`);
   });
 
+  it('exits 2 on a limit that is not a number, naming the option', async () => {
+    const { code, stderr } = await run('rss', 'feed.xml', '--max-pages', '0');
+    expect(code).toBe(2);
+    expect(stderr.split('\n')[0]).toBe('--max-pages 0: expected a number of at least 1');
+    expect(stderr).toContain('--max-pages N      pages read in one run (default: 500)');
+    expect(stderr).toContain('--allow-host HOST');
+  });
+
   it('exits 2 and shows the usage on a wrong command line', async () => {
     const { code, stderr } = await run('atom', 'https://example.org/feed');
     expect(code).toBe(2);

@@ -7,13 +7,15 @@
 import { parseArgs } from 'node:util';
 import { sinceToIso } from './dates.ts';
 import { DEFAULT_HTTP, type HttpOptions } from '../lib/http.ts';
-import { httpImageMeasurer } from './image-size.ts';
 import { ImportError } from './import-error.ts';
 import { jsonFeedSource } from './json-feed.ts';
+import { DEFAULT_LIMITS, type ImportLimits } from './limits.ts';
 import { rssSource } from './rss.ts';
 import { runImport, type ImportSummary } from './run-import.ts';
 import type { ImportSource, SourceContext } from './source.ts';
 import { wordpressSource } from './wordpress.ts';
+
+const MB = 1024 * 1024;
 
 export const USAGE = `Usage: npm run import -- <kind> <source> [options]
 
@@ -26,14 +28,35 @@ Options:
   --section NAME     section for articles whose source names none (default: News)
   --timeout SECONDS  per request (default: 20)
   --attempts N       tries per request for timeouts, 5xx and 429 (default: 4)
-  --retry-delay S    first pause between tries, doubling after (default: 1)`;
+  --retry-delay S    first pause between tries, doubling after (default: 1)
+
+Limits (a source is not trusted to end; each stops the import with a message):
+  --max-pages N      pages read in one run (default: ${DEFAULT_LIMITS.maxPages})
+  --max-items N      items read in one run (default: ${DEFAULT_LIMITS.maxItems})
+  --max-bytes MB     size of one answer or file, read up to there (default: ${DEFAULT_LIMITS.maxBytes / MB})
+  --max-time S       the whole run, in seconds (default: ${DEFAULT_LIMITS.maxTimeMs / 1000})
+  --max-redirects N  redirects followed for one request (default: ${DEFAULT_LIMITS.maxRedirects})
+  --max-depth N      nesting of a body's HTML or a feed's XML; deeper items are skipped
+                     (default: ${DEFAULT_LIMITS.maxDepth})
+  --max-category-depth N
+                     levels of a WordPress category's parents (default: ${DEFAULT_LIMITS.maxCategoryDepth})
+
+Where it fetches: pages from the source's own host only, images from any host; nothing
+from private, loopback or link-local addresses unless the source is there.
+  --allow-host HOST  also read pages (and redirects) from HOST or HOST:PORT, at any
+                     address; repeatable`;
 
 export type CliIo = { log: (line: string) => void; warn: (line: string) => void };
 
 class UsageError extends Error {}
 
 /** Runs the command; returns the exit code. */
-export async function main(argv: string[], io: CliIo): Promise<number> {
+export async function main(argv: string[], terminal: CliIo): Promise<number> {
+  // Everything printed passes here: titles, URLs and messages come from the source.
+  const io: CliIo = {
+    log: (line) => terminal.log(visibleControls(line)),
+    warn: (line) => terminal.warn(visibleControls(line)),
+  };
   let source: ImportSource;
   let out: string;
   try {
@@ -55,11 +78,29 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+/**
+ * A line as a terminal will show it, and nothing more: escape sequences (ESC, CSI) and other
+ * control characters from a feed could recolour, hide or rewrite what the editor reads, so
+ * they are shown as `\x1b`; so are the bidirectional overrides that reorder what follows.
+ */
+export function visibleControls(line: string): string {
+  return line.replace(
+    // eslint-disable-next-line no-control-regex -- showing control characters is the point
+    /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g,
+    (char) => {
+      const code = char.charCodeAt(0);
+      return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`;
+    },
+  );
+}
+
 export function summaryLine({ written, unchanged, skipped }: ImportSummary): string {
   return `${written} written, ${unchanged} unchanged, ${skipped} skipped`;
 }
 
-function sourceFromArgs(argv: string[], io: CliIo): { source: ImportSource; out: string } {
+type Command = { source: ImportSource; out: string };
+
+function sourceFromArgs(argv: string[], io: CliIo): Command {
   let parsed;
   try {
     parsed = parseArgs({
@@ -73,6 +114,17 @@ function sourceFromArgs(argv: string[], io: CliIo): { source: ImportSource; out:
         timeout: { type: 'string', default: String(DEFAULT_HTTP.timeoutMs / 1000) },
         attempts: { type: 'string', default: String(DEFAULT_HTTP.attempts) },
         'retry-delay': { type: 'string', default: String(DEFAULT_HTTP.retryDelayMs / 1000) },
+        'max-pages': { type: 'string', default: String(DEFAULT_LIMITS.maxPages) },
+        'max-items': { type: 'string', default: String(DEFAULT_LIMITS.maxItems) },
+        'max-bytes': { type: 'string', default: String(DEFAULT_LIMITS.maxBytes / MB) },
+        'max-time': { type: 'string', default: String(DEFAULT_LIMITS.maxTimeMs / 1000) },
+        'max-redirects': { type: 'string', default: String(DEFAULT_LIMITS.maxRedirects) },
+        'max-depth': { type: 'string', default: String(DEFAULT_LIMITS.maxDepth) },
+        'max-category-depth': {
+          type: 'string',
+          default: String(DEFAULT_LIMITS.maxCategoryDepth),
+        },
+        'allow-host': { type: 'string', multiple: true, default: [] },
       },
     });
   } catch (error) {
@@ -90,10 +142,24 @@ function sourceFromArgs(argv: string[], io: CliIo): { source: ImportSource; out:
     attempts: Math.trunc(number('--attempts', values.attempts, 1)),
     retryDelayMs: number('--retry-delay', values['retry-delay'], 0) * 1000,
   };
+  const whole = (flag: string, value: string, min: number) => Math.trunc(number(flag, value, min));
+  const limits: ImportLimits = {
+    maxPages: whole('--max-pages', values['max-pages'], 1),
+    maxItems: whole('--max-items', values['max-items'], 1),
+    maxBytes: Math.round(number('--max-bytes', values['max-bytes'], 0.001) * MB),
+    maxTimeMs: number('--max-time', values['max-time'], 1) * 1000,
+    maxRedirects: whole('--max-redirects', values['max-redirects'], 0),
+    maxDepth: whole('--max-depth', values['max-depth'], 1),
+    maxCategoryDepth: whole('--max-category-depth', values['max-category-depth'], 1),
+  };
+  const allowHosts = values['allow-host'].map((host) => host.trim());
+  if (allowHosts.some((host) => host === ''))
+    throw new UsageError('--allow-host needs a host name, e.g. --allow-host cdn.example.org');
   const context: SourceContext = {
     http,
     section: values.section.trim(),
-    measureImage: httpImageMeasurer(http),
+    limits,
+    allowHosts,
     warn: io.warn,
   };
   if (kind !== 'wordpress' && values.since !== undefined) {

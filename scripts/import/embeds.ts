@@ -11,7 +11,7 @@
  * oEmbed did not run, the URL as text.
  */
 import type { Element } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
+import { parseHtmlFragment } from './parse-html.ts';
 import { providerOf } from '../content/embed-provider.ts';
 import { findAll, findElement, hasClass, sourceOf, stringProperty } from './hast-query.ts';
 import { safeImageUrl, safeLinkUrl } from './links.ts';
@@ -233,9 +233,7 @@ function thumbnailIn(
 }
 
 function thumbnailInHtml(html: string, base: string): string | undefined {
-  const children = fromHtml(html, { fragment: true }).children.filter(
-    (node) => node.type !== 'doctype',
-  );
+  const children = parseHtmlFragment(html).children.filter((node) => node.type !== 'doctype');
   return thumbnailIn(
     { type: 'element', tagName: 'div', properties: {}, children },
     base,

@@ -186,6 +186,7 @@ image:
   caption: ${SEED_CAPTION}
   credit: ${SEED_CREDIT}
 source: ${SITE}/${RSS_SLUGS.seed}/
+imported_from: ${server.origin}/rss.xml
 ---`);
     expect(markdown).not.toContain('appeared first on');
 
@@ -260,7 +261,8 @@ source: ${SITE}/${RSS_SLUGS.seed}/
 
     const messy = await tempContent();
     await writeFile(file, withLanguage('Turkish'));
-    const context = contextFor();
+    // The feed's images are on the tests' server, which a file source reaches only when allowed.
+    const context = contextFor(undefined, { allowHosts: ['127.0.0.1'] });
     const { summary } = await importInto(messy, rssSource(file, context), context.warnings);
     expect(summary.written).toBe(3);
     expect(context.warnings).toEqual(

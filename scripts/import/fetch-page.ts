@@ -2,10 +2,17 @@
  * Reads one page of a source, from the network or from a file, and checks it before use:
  * a page that is not what it claims to be stops the import with its URL and the reason.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import * as v from 'valibot';
-import { HttpError, httpGet, type HttpOptions } from '../lib/http.ts';
+import {
+  DEFAULT_LIMIT_BYTES,
+  formatBytes,
+  HttpError,
+  httpGet,
+  namedLimit,
+  type HttpOptions,
+} from '../lib/http.ts';
 import { ImportError } from './import-error.ts';
 
 export type Page = {
@@ -39,8 +46,16 @@ export async function readPage(
     };
   }
   try {
+    // A file is held to the same cap as an answer from the network.
+    const limit = http.limitBytes ?? DEFAULT_LIMIT_BYTES;
+    const { size } = await stat(path.resolve(location));
+    if (size > limit) {
+      const cap = namedLimit(http.limitNames?.limitBytes, formatBytes(limit));
+      throw new ImportError(`${location}: larger than ${cap}; not read`);
+    }
     return { where: location, text: await readFile(path.resolve(location), 'utf8') };
   } catch (error) {
+    if (error instanceof ImportError) throw error;
     const code = error instanceof Error && 'code' in error ? String(error.code) : String(error);
     throw new ImportError(`${location}: cannot read the file (${code})`, { cause: error });
   }

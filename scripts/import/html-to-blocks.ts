@@ -12,7 +12,6 @@
  * boilerplate (boilerplate.ts) are left out.
  */
 import type { Element, ElementContent, RootContent } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import type { Mark } from '../../src/contract/article.ts';
 import { splitCaptionCredit } from '../content/caption.ts';
 import { isBoilerplateElement, isBoilerplateParagraph, PERMALINK_MARK } from './boilerplate.ts';
@@ -22,6 +21,7 @@ import { HEADING_LEVEL, isBlockTag, isDropped, MARK_OF } from './html-tags.ts';
 import type { ImportBlock, ImportInline, ImportTarget } from './imported-article.ts';
 import { articleSlugOfLink, safeImageUrl, safeLinkUrl } from './links.ts';
 import { inlinesOf, readLinkOf, type Piece } from './inline-pieces.ts';
+import { parseHtmlFragment } from './parse-html.ts';
 import { tableOf } from './tables.ts';
 import { cleanText, textOf } from './text.ts';
 import { isPixelSize, isTrackerUrl } from './tracking.ts';
@@ -33,6 +33,8 @@ export type HtmlContext = {
   siteHosts: ReadonlySet<string>;
   /** Alt text for an image that has none and no caption either (the article's title). */
   fallbackAlt: string;
+  /** Nesting past this throws a NestingError (default: `--max-depth`'s). */
+  maxDepth?: number;
 };
 
 /** A body image before its size is settled: sources often leave width and height out. */
@@ -51,7 +53,7 @@ export type DraftBlock =
 type Inherited = { marks: Mark[]; link?: { id: number; target: ImportTarget }; isPre?: boolean };
 
 export function htmlToBlocks(html: string, context: HtmlContext): DraftBlock[] {
-  return convert(fromHtml(html, { fragment: true }).children, context).filter(
+  return convert(parseHtmlFragment(html, context.maxDepth).children, context).filter(
     (block) =>
       block.type !== 'paragraph' ||
       !(isBoilerplateParagraph(plainOf(block.content)) || isPermalinkMark(block.content)),

@@ -15,7 +15,20 @@ export type MeasureImage = (url: string) => Promise<Size | { problem: string }>;
 /** Enough for the header of every common format, EXIF-heavy JPEGs included. */
 const SNIFF_BYTES = 512 * 1024;
 
-/** Measures over HTTP, once per URL per run. */
+/**
+ * What an image host may answer: an image, or the generic type some storage services give
+ * every file. Anything else (an HTML page, JSON) is not read: the measurer asks for images
+ * only, and must not become a way to read other pages on other hosts.
+ */
+const IMAGE_TYPES = {
+  type: /^\s*(?:image\/|application\/octet-stream|binary\/octet-stream)/i,
+  what: 'an image',
+};
+
+/**
+ * Measures over HTTP, once per URL per run. `http` is the policy's for images
+ * (fetch-policy.ts): any host, but no private address unless the source is there.
+ */
 export function httpImageMeasurer(http: HttpOptions): MeasureImage {
   const cache = new Map<string, Promise<Size | { problem: string }>>();
   return (url) => {
@@ -30,7 +43,11 @@ export function httpImageMeasurer(http: HttpOptions): MeasureImage {
 
 async function measure(url: string, http: HttpOptions): Promise<Size | { problem: string }> {
   try {
-    const { body } = await httpGet(url, http, { accept: 'image/*', maxBytes: SNIFF_BYTES });
+    const { body } = await httpGet(url, http, {
+      accept: 'image/*',
+      maxBytes: SNIFF_BYTES,
+      expect: IMAGE_TYPES,
+    });
     const { width, height } = imageSize(body);
     return { width, height };
   } catch (error) {

@@ -66,6 +66,8 @@ export const ImportedArticleSchema = v.object({
   source: v.optional(v.string()),
   /** The name of the site it came from, for the byline when no author is named. */
   sourceName: v.optional(v.string()),
+  /** The source the editor imported it from (an API root, a feed): whose article it is. */
+  importedFrom: v.optional(v.string()),
   /** What a link post is about (JSON Feed's `external_url`). */
   externalUrl: v.optional(v.string()),
   body: v.array(ImportBlockSchema),

@@ -7,12 +7,13 @@
  * reported with its reason, never dropped silently.
  */
 import * as v from 'valibot';
-import { completeArticles } from './article-draft.ts';
+import { completeArticles, draftOrSkip } from './article-draft.ts';
 import { fromRfc3339 } from './dates.ts';
 import { checkShape, isHttpUrl, parseJson, readPage } from './fetch-page.ts';
+import { accessFor, nextPageOf } from './fetch-policy.ts';
 import type { DraftBlock } from './html-to-blocks.ts';
 import { safeImageUrl, safeLinkUrl, siteHosts, slugOfPermalink } from './links.ts';
-import type { ImportSource, SourceContext, SourcePage } from './source.ts';
+import { feedPage, type ImportSource, type SourceContext, type SourcePage } from './source.ts';
 import { decodeHTML } from 'entities';
 import { withoutTrailingBoilerplate } from './boilerplate.ts';
 import { sourceNameOf } from './source-name.ts';
@@ -61,20 +62,22 @@ type Feed = v.InferOutput<typeof FeedSchema>;
 
 export function jsonFeedSource(location: string, context: SourceContext): ImportSource {
   const visited = new Set<string>();
+  const { limits, policy, items: itemContext } = accessFor(location, context);
   return {
     name: location,
     key: JSON.stringify(['jsonfeed', location]),
+    limits,
     start: location,
-    async fetchPage(cursor): Promise<SourcePage> {
+    async fetchPage(cursor, maxItems): Promise<SourcePage> {
       const where = String(cursor);
       visited.add(where);
-      const page = await readPage(where, context.http, 'application/feed+json, application/json');
+      const page = await readPage(where, policy.page, 'application/feed+json, application/json');
       const feed = checkShape(page, FeedSchema, parseJson(page), 'a JSON Feed');
       const home = isHttpUrl(where) ? where : feed.home_page_url;
 
       const items: Item[] = [];
       const unread: string[] = [];
-      feed.items.forEach((raw, index) => {
+      feed.items.slice(0, maxItems).forEach((raw, index) => {
         const result = v.safeParse(ItemSchema, raw);
         if (result.success) items.push(result.output);
         else {
@@ -87,15 +90,23 @@ export function jsonFeedSource(location: string, context: SourceContext): Import
       });
       const sourceName = context.sourceName ?? sourceNameOf(feed.title);
       const completed = await completeArticles(
-        items.map((item) => draftOf(item, home, feed)),
-        sourceName === undefined ? context : { ...context, sourceName },
+        items.map((item) =>
+          draftOrSkip(item.url ?? `${where}: item ${String(item.id)}`, () =>
+            draftOf(item, home, feed),
+          ),
+        ),
+        sourceName === undefined ? itemContext : { ...itemContext, sourceName },
       );
       const { articles } = completed;
       const skipped = [...unread, ...completed.skipped];
-      const next = feed.next_url === undefined ? undefined : safeLinkUrl(feed.next_url, home);
-      // A feed whose next page is one already read would page forever.
-      const hasNext = next !== undefined && next.startsWith('http') && !visited.has(next);
-      return { articles, skipped, label: where, ...(hasNext ? { next } : {}) };
+      const next = nextPageOf(
+        feed.next_url === undefined ? undefined : safeLinkUrl(feed.next_url, home),
+        where,
+        visited,
+        policy,
+        context.warn,
+      );
+      return feedPage(where, { articles, skipped }, next, feed.items.length - maxItems);
     },
   };
 }

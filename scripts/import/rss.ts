@@ -9,12 +9,13 @@
  */
 import { decodeHTML } from 'entities';
 import { splitCaptionCredit } from '../content/caption.ts';
-import { completeArticles } from './article-draft.ts';
+import { completeArticles, draftOrSkip } from './article-draft.ts';
 import { fromRfc3339, fromRfc822 } from './dates.ts';
 import { checkShape, isHttpUrl, readPage } from './fetch-page.ts';
-import { htmlToBlocks, type DraftImage } from './html-to-blocks.ts';
+import { accessFor, nextPageOf } from './fetch-policy.ts';
+import type { DraftImage } from './html-to-blocks.ts';
 import { safeImageUrl, safeLinkUrl, siteHosts, slugOfPermalink } from './links.ts';
-import type { ImportSource, SourceContext, SourcePage } from './source.ts';
+import { feedPage, type ImportSource, type SourceContext, type SourcePage } from './source.ts';
 import {
   captionText,
   dimension,
@@ -32,20 +33,26 @@ import { htmlToText, withoutMoreMarker } from './text.ts';
 
 export function rssSource(location: string, context: SourceContext): ImportSource {
   const visited = new Set<string>();
+  const { limits, policy, items: itemContext } = accessFor(location, context);
   return {
     name: location,
     key: JSON.stringify(['rss', location]),
+    limits,
     start: location,
-    async fetchPage(cursor): Promise<SourcePage> {
+    async fetchPage(cursor, maxItems): Promise<SourcePage> {
       const where = String(cursor);
       visited.add(where);
       const page = await readPage(
         where,
-        context.http,
+        policy.page,
         'application/rss+xml, application/xml, text/xml',
       );
-      const channel = checkShape(page, FeedSchema, parseXml(page), 'an RSS 2.0 feed').rss
-        .channel[0];
+      const channel = checkShape(
+        page,
+        FeedSchema,
+        parseXml(page, limits.maxDepth, context.warn),
+        'an RSS 2.0 feed',
+      ).rss.channel[0];
       const home =
         channel?.link?.[0] === undefined
           ? undefined
@@ -54,17 +61,25 @@ export function rssSource(location: string, context: SourceContext): ImportSourc
       const language = first(channel?.language, plain) ?? first(channel?.['dc:language'], plain);
       const sourceName = context.sourceName ?? sourceNameOf(first(channel?.title, plain));
 
+      const listed = channel?.item ?? [];
       const { articles, skipped } = await completeArticles(
-        (channel?.item ?? []).map((item) => ({
-          ...draftOf(item, base, home),
-          lang: first(item['dc:language'], plain) ?? language,
-        })),
-        sourceName === undefined ? context : { ...context, sourceName },
+        listed.slice(0, maxItems).map((item, index) =>
+          draftOrSkip(`${where}: item ${index + 1}`, () => ({
+            ...draftOf(item, base, home),
+            lang: first(item['dc:language'], plain) ?? language,
+          })),
+        ),
+        sourceName === undefined ? itemContext : { ...itemContext, sourceName },
       );
       const nextHref = channel?.['atom:link']?.find((link) => link['@_rel'] === 'next')?.['@_href'];
-      const next = nextHref === undefined ? undefined : safeLinkUrl(decodeHTML(nextHref), base);
-      const hasNext = next !== undefined && next.startsWith('http') && !visited.has(next);
-      return { articles, skipped, label: where, ...(hasNext ? { next } : {}) };
+      const next = nextPageOf(
+        nextHref === undefined ? undefined : safeLinkUrl(decodeHTML(nextHref), base),
+        where,
+        visited,
+        policy,
+        context.warn,
+      );
+      return feedPage(where, { articles, skipped }, next, listed.length - maxItems);
     },
   };
 }
@@ -102,14 +117,9 @@ function draftOf(item: Item, base: string | undefined, home: string | undefined)
           },
     source: link ?? guid,
     body: {
-      blocks: htmlToBlocks(
-        first(item['content:encoded'], html) ?? first(item.description, html) ?? '',
-        {
-          base: link ?? base,
-          siteHosts: siteHosts(link, home, base),
-          fallbackAlt: title,
-        },
-      ),
+      html: first(item['content:encoded'], html) ?? first(item.description, html) ?? '',
+      base: link ?? base,
+      siteHosts: siteHosts(link, home, base),
     },
   };
 }

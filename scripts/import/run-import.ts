@@ -7,10 +7,13 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { removeTempFiles } from './atomic-file.ts';
+import { formatMs } from '../lib/http.ts';
+import { ImportError } from './import-error.ts';
 import type { ImportedArticle } from './imported-article.ts';
+import { LIMIT_OPTIONS } from './limits.ts';
 import type { ImportSource } from './source.ts';
 import { clearState, loadState, saveState, stateDir, stateFile } from './state.ts';
-import { isFreeFor, renderArticle, writeArticle, type WriteOutcome } from './write-article.ts';
+import { claimFile, renderArticle, writeArticle, type WriteOutcome } from './write-article.ts';
 
 export type RunOptions = {
   /** The content folder: articles go to `<out>/articles/`, resume state to `<out>/.import/`. */
@@ -23,6 +26,8 @@ export type ImportSummary = { written: number; unchanged: number; skipped: numbe
 
 export async function runImport(source: ImportSource, options: RunOptions): Promise<ImportSummary> {
   const { log, warn } = options;
+  const { limits } = source;
+  const deadline = Date.now() + limits.maxTimeMs;
   const articlesDir = path.join(options.out, 'articles');
   await mkdir(articlesDir, { recursive: true });
   const leftovers =
@@ -43,14 +48,17 @@ export async function runImport(source: ImportSource, options: RunOptions): Prom
   const bySource = new Map<string, string>();
   const outcomes = new Map<string, WriteOutcome>();
   let skipped = 0;
+  let pages = 0;
+  let items = 0;
+  // Whose articles these are: a file another source imported is never replaced by this one.
+  const importedFrom = source.name;
 
   const write = async (article: ImportedArticle, slugs: ReadonlySet<string>) => {
     const { text, unresolved } = renderArticle(article, slugs, bySource);
-    const result = await writeArticle(
-      path.join(articlesDir, `${article.slug}.md`),
-      text,
-      article.source,
-    );
+    const result = await writeArticle(path.join(articlesDir, `${article.slug}.md`), text, {
+      source: article.source,
+      importedFrom: article.importedFrom,
+    });
     if (result.reason !== undefined) warn(`${article.slug}: ${result.reason}`);
     if (result.outcome !== 'skipped' && unresolved.length > 0) pending.set(article.slug, article);
     else pending.delete(article.slug);
@@ -58,14 +66,20 @@ export async function runImport(source: ImportSource, options: RunOptions): Prom
   };
 
   for (;;) {
-    const page = await source.fetchPage(cursor);
+    const page = await source.fetchPage(cursor, limits.maxItems - items);
+    pages++;
+    items += page.articles.length + page.skipped.length;
     page.skipped.forEach((message) => warn(message));
     skipped += page.skipped.length;
     const fresh: ImportedArticle[] = [];
-    for (const article of page.articles) {
+    for (const found of page.articles) {
+      const article = { ...found, importedFrom };
       const slug = await freeSlug(article, batch, articlesDir);
-      if (slug === undefined) {
-        warn(`${article.slug}: no free slug for ${article.source ?? 'this item'}; skipped`);
+      if (typeof slug !== 'string') {
+        warn(
+          slug?.reason ??
+            `${article.slug}: no free slug for ${article.source ?? 'this item'}; skipped`,
+        );
         skipped++;
         continue;
       }
@@ -81,6 +95,10 @@ export async function runImport(source: ImportSource, options: RunOptions): Prom
     fresh.forEach((article) => known.add(article.slug));
     for (const article of fresh) outcomes.set(article.slug, await write(article, known));
     log(`${page.label}: ${fresh.length} article${fresh.length === 1 ? '' : 's'}`);
+    if (page.unread !== undefined)
+      throw new ImportError(
+        `${page.label}: more items than ${LIMIT_OPTIONS.maxItems} ${limits.maxItems} in one import; stopped with ${page.unread} of this page unread`,
+      );
     if (page.next === undefined) break;
     cursor = page.next;
     await saveState(file, {
@@ -89,6 +107,20 @@ export async function runImport(source: ImportSource, options: RunOptions): Prom
       next: cursor,
       pending: [...pending.values()],
     });
+    // A source is not trusted to end: its next page is read only within the limits.
+    const again = `run the same command to go on from ${String(cursor)}`;
+    if (pages >= limits.maxPages)
+      throw new ImportError(
+        `${source.name}: stopped after ${LIMIT_OPTIONS.maxPages} ${limits.maxPages} pages; ${again}`,
+      );
+    if (items >= limits.maxItems)
+      throw new ImportError(
+        `${source.name}: stopped after ${LIMIT_OPTIONS.maxItems} ${limits.maxItems} items; ${again}`,
+      );
+    if (Date.now() > deadline)
+      throw new ImportError(
+        `${source.name}: stopped after ${LIMIT_OPTIONS.maxTimeMs} ${formatMs(limits.maxTimeMs)}; ${again}`,
+      );
   }
 
   // Links to articles that came later in the import resolve now that those are written.
@@ -122,7 +154,7 @@ async function freeSlug(
   article: ImportedArticle,
   batch: ReadonlySet<string>,
   dir: string,
-): Promise<string | undefined> {
+): Promise<string | { reason: string } | undefined> {
   const dated = `${article.slug}-${article.published.slice(0, 10).replaceAll('-', '')}`;
   const candidates = [
     article.slug,
@@ -134,7 +166,10 @@ async function freeSlug(
     // An item without a URL cannot be told apart from a file it once wrote: it keeps its
     // slug, and writing it says whether the file is someone else's.
     if (article.source === undefined) return slug;
-    if (await isFreeFor(path.join(dir, `${slug}.md`), article.source)) return slug;
+    const claim = await claimFile(path.join(dir, `${slug}.md`), article);
+    if (claim.state === 'free') return slug;
+    // The same item from another source: reported, never written beside it or over it.
+    if (claim.state === 'contested') return { reason: `${claim.reason}; skipped` };
   }
   return undefined;
 }

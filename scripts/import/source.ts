@@ -4,8 +4,8 @@
  * save it and resume any source the same way.
  */
 import type { HttpOptions } from '../lib/http.ts';
-import type { MeasureImage } from './image-size.ts';
 import type { ImportedArticle } from './imported-article.ts';
+import type { ImportLimits } from './limits.ts';
 import type { Cursor } from './state.ts';
 
 export type SourcePage = {
@@ -14,6 +14,8 @@ export type SourcePage = {
   skipped: string[];
   /** Where the next page is; none on the last page. */
   next?: Cursor;
+  /** Items the page listed beyond `--max-items`, left unread: the import stops after it. */
+  unread?: number;
   /** "page 2 of 3", for the progress line. */
   label: string;
 };
@@ -24,14 +26,20 @@ export type ImportSource = {
   /** Same key, same resume state: the source plus the options that change what is fetched. */
   key: string;
   start: Cursor;
-  fetchPage: (cursor: Cursor) => Promise<SourcePage>;
+  /** How far one run of this import may go (pages, items, time ...). */
+  limits: ImportLimits;
+  /** Reads the page at `cursor`, and at most `maxItems` of its items. */
+  fetchPage: (cursor: Cursor, maxItems: number) => Promise<SourcePage>;
 };
 
 export type SourceContext = {
   http: HttpOptions;
   /** The section for articles whose source names none. */
   section: string;
-  measureImage: MeasureImage;
+  /** Defaults (limits.ts) for those not given. */
+  limits?: Partial<ImportLimits>;
+  /** Hosts besides the source's that pages may come from (fetch-policy.ts). */
+  allowHosts?: readonly string[];
   warn: (message: string) => void;
   /**
    * The name of the site the articles come from (the REST index's `name`, the feed's title),
@@ -39,3 +47,21 @@ export type SourceContext = {
    */
   sourceName?: string;
 };
+
+/**
+ * A feed's page as the runner takes it: the next page (when it may be read), and how many of
+ * the items it listed were left unread because the run reached `--max-items`.
+ */
+export function feedPage(
+  where: string,
+  read: Pick<SourcePage, 'articles' | 'skipped'>,
+  next: string | undefined,
+  unread: number,
+): SourcePage {
+  return {
+    ...read,
+    label: where,
+    ...(next === undefined ? {} : { next }),
+    ...(unread > 0 ? { unread } : {}),
+  };
+}

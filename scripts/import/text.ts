@@ -4,13 +4,16 @@
  * tags are only ever structure, not text.
  */
 import type { ElementContent, Root, RootContent } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import { isBoilerplateElement, withoutTrailingBoilerplate } from './boilerplate.ts';
 import { isDropped, isBlockTag } from './html-tags.ts';
+import { parseHtmlFragment } from './parse-html.ts';
 
-/** Text of an HTML fragment: whitespace collapsed, blocks separated by a space. */
+/**
+ * Text of an HTML fragment: whitespace collapsed, blocks separated by a space. HTML nested
+ * deeper than the default `--max-depth` throws a NestingError (titles and names are short).
+ */
 export function htmlToText(html: string): string {
-  return cleanText(textOf(fromHtml(html, { fragment: true })));
+  return cleanText(textOf(parseHtmlFragment(html)));
 }
 
 /** Text of a parsed node, with what the allowlist drops (scripts, styles, SVG ...) left out. */

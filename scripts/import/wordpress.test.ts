@@ -59,6 +59,7 @@ image:
   caption: ${SEED_CAPTION}
   credit: ${SEED_CREDIT}
 source: ${SITE}/${SLUGS.seed}/
+imported_from: ${server.origin}/wp-json
 ---
 
 The UK and Turkiye have struck an agreement to “disrupt and dismantle” human smuggling and trafficking gangs across Europe, as well as the supply of small boat parts.

@@ -9,11 +9,13 @@
  */
 import * as v from 'valibot';
 import { splitCaptionCredit } from '../content/caption.ts';
-import { completeArticles } from './article-draft.ts';
+import { completeArticles, draftOrSkip } from './article-draft.ts';
 import { fromWordPress, type SiteClock } from './dates.ts';
 import { ImportError } from './import-error.ts';
 import { sourceNameOf } from './source-name.ts';
 import { checkShape, parseJson, readPage } from './fetch-page.ts';
+import { accessFor, type FetchPolicy } from './fetch-policy.ts';
+import { LIMIT_OPTIONS } from './limits.ts';
 import type { DraftImage } from './html-to-blocks.ts';
 import { safeImageUrl, safeLinkUrl, siteHosts, slugOfPermalink } from './links.ts';
 import type { ImportSource, SourceContext, SourcePage } from './source.ts';
@@ -119,13 +121,20 @@ type SiteInfo = { name?: string; home?: string; clock: SiteClock; language?: str
  * The site's language: the REST index does not say, but WordPress's own RSS feed (`/feed/`)
  * always carries the blog's `<language>`. Read once; a site without it has none.
  */
-async function feedLanguage(home: string, context: SourceContext): Promise<string | undefined> {
+async function feedLanguage(
+  home: string,
+  policy: FetchPolicy,
+  warn: (message: string) => void,
+): Promise<string | undefined> {
+  const feed = `${home.replace(/\/+$/, '')}/feed/`;
+  // The index names the site's home; a hostile one may name any host.
+  const refusal = policy.pageRefusal(feed);
+  if (refusal !== undefined) {
+    warn(`${feed}, the site's feed: ${refusal}; articles are imported without its language`);
+    return undefined;
+  }
   try {
-    const page = await readPage(
-      `${home.replace(/\/+$/, '')}/feed/`,
-      { ...context.http, attempts: 1 },
-      'application/rss+xml',
-    );
+    const page = await readPage(feed, { ...policy.page, attempts: 1 }, 'application/rss+xml');
     const language = /<language>\s*([^<\s]+)\s*<\/language>/.exec(page.text)?.[1];
     return language === undefined ? undefined : htmlToText(language);
   } catch (error) {
@@ -135,14 +144,19 @@ async function feedLanguage(home: string, context: SourceContext): Promise<strin
 }
 
 /** Reads the REST index once; a site that hides it is imported without its name and zone. */
-async function readIndex(base: string, context: SourceContext): Promise<SiteInfo> {
+async function readIndex(
+  base: string,
+  policy: FetchPolicy,
+  context: SourceContext,
+): Promise<SiteInfo> {
   try {
-    const page = await readPage(`${base}/`, context.http, 'application/json');
+    const page = await readPage(`${base}/`, policy.page, 'application/json');
     const index = checkShape(page, IndexSchema, parseJson(page), 'the WordPress REST index');
     const offset = Number(index.gmt_offset);
     const name = sourceNameOf(index.name);
     const home = index.home ?? index.url;
-    const language = home === undefined ? undefined : await feedLanguage(home, context);
+    const language =
+      home === undefined ? undefined : await feedLanguage(home, policy, context.warn);
     return {
       ...(name === undefined ? {} : { name }),
       ...(language === undefined ? {} : { language }),
@@ -163,13 +177,21 @@ async function readIndex(base: string, context: SourceContext): Promise<SiteInfo
 
 export function wordpressSource(options: WordPressOptions, context: SourceContext): ImportSource {
   const base = apiRoot(options.base);
+  const { limits, policy, items: itemContext } = accessFor(base, context);
   const categories: CategoryMap = new Map();
+  const warned = new Set<string>();
+  const warnOnce = (message: string) => {
+    if (!warned.has(message)) context.warn(message);
+    warned.add(message);
+  };
   let site: SiteInfo | undefined;
+  let hasWarnedOfPages = false;
   return {
     name: base,
     key: JSON.stringify(['wordpress', base, options.since ?? null, options.perPage]),
+    limits,
     start: 1,
-    async fetchPage(cursor): Promise<SourcePage> {
+    async fetchPage(cursor, maxItems): Promise<SourcePage> {
       const page = typeof cursor === 'number' ? cursor : Number(cursor);
       const query = new URLSearchParams({
         per_page: String(options.perPage),
@@ -179,35 +201,55 @@ export function wordpressSource(options: WordPressOptions, context: SourceContex
         ...(options.since === undefined ? {} : { modified_after: options.since }),
       });
       const url = `${base}/wp/v2/posts?_embed&${query.toString()}`;
-      const response = await readPage(url, context.http, 'application/json');
-      const posts = checkShape(
+      const response = await readPage(url, policy.page, 'application/json');
+      const listed = checkShape(
         response,
         v.array(PostSchema),
         parseJson(response),
         'a page of WordPress posts',
       );
+      const posts = listed.slice(0, maxItems);
       const totalPages = Number(response.headers?.get('x-wp-totalpages') ?? '1');
+      if (totalPages > limits.maxPages && !hasWarnedOfPages) {
+        hasWarnedOfPages = true;
+        context.warn(
+          `${url}: the source claims ${totalPages} pages; stopping after ${LIMIT_OPTIONS.maxPages} ${limits.maxPages}`,
+        );
+      }
 
-      site ??= await readIndex(base, context);
+      site ??= await readIndex(base, policy, context);
       const info = site;
       const termIds = posts.flatMap(categoryIds);
-      await fetchCategories(base, termIds, categories, context.http);
+      await fetchCategories(base, termIds, categories, policy.page, limits.maxCategoryDepth);
 
-      const drafts = posts.map((post) => draftOf(post, base, categories, info));
-      for (const { assumedUtc, label } of drafts)
-        if (assumedUtc)
-          context.warn(`${label}: no date_gmt and no site time zone; its date is read as UTC`);
+      const drafts = posts.map((post) =>
+        draftOrSkip(`post ${post.id}`, () =>
+          draftOf(
+            post,
+            base,
+            { categories, maxDepth: limits.maxCategoryDepth, warn: warnOnce },
+            info,
+          ),
+        ),
+      );
+      for (const draft of drafts)
+        if ('assumedUtc' in draft && draft.assumedUtc)
+          context.warn(
+            `${draft.label}: no date_gmt and no site time zone; its date is read as UTC`,
+          );
       const sourceName = context.sourceName ?? info.name;
       const { articles, skipped } = await completeArticles(
         drafts,
-        sourceName === undefined ? context : { ...context, sourceName },
+        sourceName === undefined ? itemContext : { ...itemContext, sourceName },
       );
-      const isLast = !Number.isFinite(totalPages) || page >= totalPages;
+      // An empty page is the end, whatever the header claims.
+      const isLast = !Number.isFinite(totalPages) || page >= totalPages || listed.length === 0;
       return {
         articles,
         skipped,
         label: `page ${page} of ${Number.isFinite(totalPages) ? totalPages : '?'}`,
         ...(isLast ? {} : { next: page + 1 }),
+        ...(listed.length > posts.length ? { unread: listed.length - posts.length } : {}),
       };
     },
   };
@@ -251,7 +293,10 @@ function statedLanguage(post: Post): string | undefined {
   return undefined;
 }
 
-function draftOf(post: Post, base: string, categories: CategoryMap, site: SiteInfo) {
+/** The site's categories, and how deep their parent chains may go. */
+type Sections = { categories: CategoryMap; maxDepth: number; warn: (message: string) => void };
+
+function draftOf(post: Post, base: string, sections: Sections, site: SiteInfo) {
   const home = site.home ?? new URL(base).origin;
   // A `_fields` query can leave `link` out: `?p=<id>` is the permalink WordPress redirects.
   const link =
@@ -270,7 +315,7 @@ function draftOf(post: Post, base: string, categories: CategoryMap, site: SiteIn
     published: published?.iso,
     modified: modified?.iso,
     assumedUtc: published?.assumedUtc === true,
-    section: sectionOf(categoryIds(post), categories),
+    section: sectionOf(categoryIds(post), sections.categories, sections.maxDepth, sections.warn),
     tags: terms.filter((term) => term.taxonomy === 'post_tag').map((term) => htmlToText(term.name)),
     authors: authorNames(post),
     standfirst: withoutMoreMarker(htmlToText(post.excerpt?.rendered ?? '')),

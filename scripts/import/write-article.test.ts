@@ -159,12 +159,12 @@ describe('writing an article', () => {
     const out = await tempContent();
     const file = path.join(out, 'a-story.md');
     const { text } = renderArticle(article([]), new Set());
-    expect(await writeArticle(file, text, 'https://example.org/a-story/')).toEqual({
+    expect(await writeArticle(file, text, { source: 'https://example.org/a-story/' })).toEqual({
       outcome: 'written',
     });
     const before = (await stat(file)).mtimeMs;
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(await writeArticle(file, text, 'https://example.org/a-story/')).toEqual({
+    expect(await writeArticle(file, text, { source: 'https://example.org/a-story/' })).toEqual({
       outcome: 'unchanged',
     });
     expect((await stat(file)).mtimeMs).toBe(before);

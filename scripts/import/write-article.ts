@@ -78,6 +78,7 @@ function frontMatterOf(article: ImportedArticle): string {
         }),
     ...(article.source === undefined ? {} : { source: article.source }),
     ...(article.sourceName === undefined ? {} : { source_name: article.sourceName }),
+    ...(article.importedFrom === undefined ? {} : { imported_from: article.importedFrom }),
     ...(article.externalUrl === undefined ? {} : { external_url: article.externalUrl }),
     ...(media.length === 0 ? {} : { media }),
   };
@@ -104,29 +105,32 @@ function mediaOf(body: ImportBlock[]) {
 
 export type WriteOutcome = 'written' | 'unchanged' | 'skipped';
 
-const SourceSchema = v.object({ source: v.optional(v.string()) });
+/**
+ * Whose an article file is: the URL it was first published at (`source:`) and the source it
+ * was imported from (`imported_from:`, the API root or feed the editor named).
+ */
+export type Claim = { source?: string | undefined; importedFrom?: string | undefined };
+
+const ClaimSchema = v.object({
+  source: v.optional(v.string()),
+  imported_from: v.optional(v.string()),
+});
 
 /**
- * Writes `text` to `file` unless it is already there. A file that exists and came from
- * somewhere else (a hand-written article, or another source) is left alone: `skipped`.
+ * Writes `text` to `file` unless it is already there. A file that exists and is someone
+ * else's (a hand-written article, another item, the same item from another source) is left
+ * alone: `skipped`, with the reason.
  */
 export async function writeArticle(
   file: string,
   text: string,
-  source: string | undefined,
+  claim: Claim,
 ): Promise<{ outcome: WriteOutcome; reason?: string }> {
   const existing = await readExisting(file);
   if (existing === text) return { outcome: 'unchanged' };
   if (existing !== undefined) {
-    const existingSource = sourceOf(existing);
-    if (source === undefined || existingSource !== source) {
-      const from =
-        existingSource === undefined ? 'written by hand' : `imported from ${existingSource}`;
-      return {
-        outcome: 'skipped',
-        reason: `${path.basename(file)} already exists (${from}); left as it is`,
-      };
-    }
+    const refusal = refusalOf(file, claimOf(existing), claim);
+    if (refusal !== undefined) return { outcome: 'skipped', reason: refusal };
   }
   await writeFileAtomic(file, text);
   return { outcome: 'written' };
@@ -139,17 +143,55 @@ async function readExisting(file: string): Promise<string | undefined> {
   });
 }
 
-function sourceOf(text: string): string | undefined {
-  const parsed = v.safeParse(SourceSchema, readFrontMatter(text)?.data);
-  return parsed.success ? parsed.output.source : undefined;
+function claimOf(text: string): Claim {
+  const parsed = v.safeParse(ClaimSchema, readFrontMatter(text)?.data);
+  return parsed.success
+    ? { source: parsed.output.source, importedFrom: parsed.output.imported_from }
+    : {};
 }
 
 /**
- * Whether `file` may hold the article imported from `source`: it does not exist, or it was
- * imported from that same URL. A hand-written file, or another source's, is never taken.
+ * Why an article claimed by `existing` may not be replaced by one claimed by `wanted`, or
+ * undefined when it may: the same item (same `source:`) from the same source. A file
+ * written before `imported_from:` was recorded is taken by a source on the item's own host.
  */
-export async function isFreeFor(file: string, source: string | undefined): Promise<boolean> {
+function refusalOf(file: string, existing: Claim, wanted: Claim): string | undefined {
+  const name = path.basename(file);
+  if (existing.source === undefined)
+    return `${name} already exists (written by hand); left as it is`;
+  if (wanted.source !== existing.source)
+    return `${name} already exists (imported from ${existing.source}); left as it is`;
+  const from = existing.importedFrom;
+  if (from === wanted.importedFrom) return undefined;
+  if (from === undefined && sameHost(existing.source, wanted.importedFrom)) return undefined;
+  return `${name}: ${wanted.importedFrom ?? 'this import'} claims ${existing.source}, which ${from ?? 'an earlier import'} imported; left as it is, not replaced by another source`;
+}
+
+function sameHost(a: string | undefined, b: string | undefined): boolean {
+  const host = (url: string | undefined) => {
+    try {
+      return url === undefined ? undefined : new URL(url).host.replace(/^www\./, '');
+    } catch {
+      return undefined;
+    }
+  };
+  return host(a) !== undefined && host(a) === host(b);
+}
+
+/**
+ * Whether `file` may hold the article claimed by `claim`: it does not exist (`free`), it is
+ * that same article from that same source (`free`), it is someone else's article (`taken`:
+ * try another slug), or it is that same article from another source (`contested`: the item
+ * is not written at all, and `reason` says so).
+ */
+export async function claimFile(
+  file: string,
+  claim: Claim,
+): Promise<{ state: 'free' } | { state: 'taken' } | { state: 'contested'; reason: string }> {
   const existing = await readExisting(file);
-  if (existing === undefined) return true;
-  return source !== undefined && sourceOf(existing) === source;
+  if (existing === undefined) return { state: 'free' };
+  const owner = claimOf(existing);
+  if (claim.source === undefined || owner.source !== claim.source) return { state: 'taken' };
+  const reason = refusalOf(file, owner, claim);
+  return reason === undefined ? { state: 'free' } : { state: 'contested', reason };
 }

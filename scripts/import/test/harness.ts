@@ -6,7 +6,6 @@ import * as v from 'valibot';
 import { ArticleSchema, type Article } from '../../../src/contract/article.ts';
 import { buildContent } from '../../content/build-content.ts';
 import type { HttpOptions } from '../../lib/http.ts';
-import { httpImageMeasurer } from '../image-size.ts';
 import { runImport, type ImportSummary } from '../run-import.ts';
 import type { ImportSource, SourceContext } from '../source.ts';
 
@@ -17,12 +16,20 @@ export async function tempContent(): Promise<string> {
   return mkdtemp(path.join(tmpdir(), 'reader-import-'));
 }
 
-export function contextFor(http: HttpOptions = QUICK_HTTP): SourceContext & { warnings: string[] } {
+/**
+ * A context collecting warnings. A source on 127.0.0.1 may read from 127.0.0.1 because it is
+ * there; a file source reaches the tests' servers only with `allowHosts: ['127.0.0.1']`, as
+ * an editor would allow it with `--allow-host`.
+ */
+export function contextFor(
+  http: HttpOptions = QUICK_HTTP,
+  options: Pick<SourceContext, 'allowHosts' | 'limits'> = {},
+): SourceContext & { warnings: string[] } {
   const warnings: string[] = [];
   return {
+    ...options,
     http,
     section: 'News',
-    measureImage: httpImageMeasurer(http),
     warn: (message) => warnings.push(message),
     warnings,
   };

@@ -3,7 +3,12 @@
  * so timeouts, status codes, headers and retries are exercised as they happen in the field.
  * Tests swap `route` between runs to inject faults, and read `requests` to see what was asked.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export type Reply =
@@ -19,14 +24,18 @@ export type TestServer = {
   route: Route;
   /** Path and query of every request, in order. */
   requests: string[];
+  /** The headers of every request, in the same order. */
+  headers: IncomingHttpHeaders[];
   close: () => Promise<void>;
 };
 
 export async function startServer(route: Route): Promise<TestServer> {
   const requests: string[] = [];
+  const headers: IncomingHttpHeaders[] = [];
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', `http://${request.headers.host ?? '127.0.0.1'}`);
     requests.push(`${url.pathname}${url.search}`);
+    headers.push(request.headers);
     const reply = state.route(url) ?? { status: 404, body: 'not found' };
     if (reply === 'hang') return;
     response.writeHead(reply.status, reply.headers);
@@ -38,6 +47,7 @@ export async function startServer(route: Route): Promise<TestServer> {
     origin: `http://127.0.0.1:${port}`,
     route,
     requests,
+    headers,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,0 +1,237 @@
+/**
+ * Where an import may send requests. The importer runs on an editor's machine, inside the
+ * newsroom's network, and reads content it does not control: a hostile post must not make
+ * it request `http://intranet/admin/delete?confirm=yes`. So:
+ * - the source's pages (API answers, feed pages, the site's own feed) are read from the
+ *   source's host only; a redirect or a next link to another host is refused unless the
+ *   editor allowed that host (`--allow-host`);
+ * - other hosts are asked for images only (to measure a photo the source gave no size for),
+ *   with `Accept: image/*`, and an answer that says it is not an image is not read;
+ * - no request goes to a private, loopback or link-local address (the name is resolved
+ *   first), unless the source itself is at that address or the editor allowed the host;
+ * - links in content are never followed.
+ * Every refusal is one line naming the URL, the reason and the option that would allow it.
+ */
+import { lookup } from 'node:dns/promises';
+import { BlockList, isIP } from 'node:net';
+import { formatMs, type HttpOptions } from '../lib/http.ts';
+import type { ItemContext } from './article-draft.ts';
+import { httpImageMeasurer } from './image-size.ts';
+import { limitsWith, LIMIT_OPTIONS, type ImportLimits } from './limits.ts';
+import type { SourceContext } from './source.ts';
+
+/** Addresses that lead into the machine or its network rather than to the Internet. */
+const PRIVATE = new BlockList();
+for (const [network, prefix] of [
+  ['0.0.0.0', 8], // "this network": 0.0.0.0 reaches the machine itself
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10], // carrier-grade NAT
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16], // link-local, cloud metadata services (169.254.169.254)
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['224.0.0.0', 4], // multicast
+  ['240.0.0.0', 4], // reserved, broadcast
+] as const)
+  PRIVATE.addSubnet(network, prefix, 'ipv4');
+for (const [network, prefix] of [
+  ['::', 128],
+  ['::1', 128],
+  ['fc00::', 7], // unique local
+  ['fe80::', 10], // link-local
+  ['fec0::', 10], // the old site-local
+  ['ff00::', 8], // multicast
+] as const)
+  PRIVATE.addSubnet(network, prefix, 'ipv6');
+
+/** Whether an IP address is private, loopback, link-local or otherwise not on the Internet. */
+export function isPrivateAddress(address: string): boolean {
+  const family = isIP(address);
+  // BlockList matches IPv4-mapped IPv6 (::ffff:127.0.0.1) against the IPv4 ranges too.
+  return family !== 0 && PRIVATE.check(address, family === 6 ? 'ipv6' : 'ipv4');
+}
+
+export type AccessOptions = {
+  /** Hosts (`name`, or `name:port`) the editor allows besides the source's own. */
+  allowHosts: readonly string[];
+  limits: ImportLimits;
+};
+
+export type FetchPolicy = {
+  /** For the source's own pages: its host, or an allowed one. */
+  page: HttpOptions;
+  /** For images: any host on a public address (or the source's), images only. */
+  image: HttpOptions;
+  /** Why a page URL (a next link, the site's home) may not be read; undefined when it may. */
+  pageRefusal: (url: string) => string | undefined;
+};
+
+/**
+ * The policy of an import from `location` (a URL, or a file, which has no host of its own).
+ * The clock of `--max-time` starts here: no request is sent once it has run out.
+ */
+export function fetchPolicy(
+  location: string,
+  http: HttpOptions,
+  { allowHosts, limits }: AccessOptions,
+): FetchPolicy {
+  const source = parseUrl(location);
+  const sourceHost = source?.host.toLowerCase();
+  const allowed = new Set(allowHosts.map(hostOf));
+  const isAllowed = (url: URL) => allowed.has(url.host) || allowed.has(url.hostname);
+  // The source's own private addresses (a newsroom's intranet CMS, a test server on
+  // 127.0.0.1) may be reached: the editor pointed the importer there.
+  let sourceAddresses: Promise<Set<string>> | undefined;
+  const ownAddresses = () =>
+    (sourceAddresses ??=
+      source === undefined
+        ? Promise.resolve(new Set<string>())
+        : withTimeout(addressesOf(source.hostname), http.timeoutMs).then(
+            (addresses) => new Set(addresses === 'timeout' ? [] : addresses),
+            () => new Set<string>(),
+          ));
+  const deadline = Date.now() + limits.maxTimeMs;
+
+  const hostRefusal = (url: URL): string | undefined => {
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      return `only http and https are read; refused`;
+    if (isSameSite(url.host, sourceHost) || isAllowed(url)) return undefined;
+    const whose =
+      sourceHost === undefined ? 'the source is a file' : `the source is at ${sourceHost}`;
+    return `${url.host} is another host (${whose}); refused (allow it with --allow-host ${url.host})`;
+  };
+
+  // One lookup per host and import: an article's images are mostly on one or two hosts.
+  const resolved = new Map<string, Promise<string[] | 'timeout'>>();
+  const addressRefusal = async (url: URL): Promise<string | undefined> => {
+    if (isAllowed(url)) return undefined;
+    let lookup = resolved.get(url.hostname);
+    if (lookup === undefined) {
+      // A name that does not resolve has no address to refuse: the request itself fails on
+      // the name and says so, with its retries. One that hangs is given the request's time.
+      lookup = withTimeout(addressesOf(url.hostname), http.timeoutMs).catch(() => []);
+      resolved.set(url.hostname, lookup);
+    }
+    const addresses = await lookup;
+    if (addresses === 'timeout')
+      return `${url.hostname}: no address within ${formatMs(http.timeoutMs)}; not sent`;
+    const own = await ownAddresses();
+    const hidden = addresses.find((address) => isPrivateAddress(address) && !own.has(address));
+    if (hidden === undefined) return undefined;
+    const where = hidden === url.hostname.replace(/^\[(.*)\]$/, '$1') ? '' : ` is at ${hidden}`;
+    return `${url.hostname}${where}: a private, loopback or link-local address, and the source is not there; refused (allow it with --allow-host ${url.host})`;
+  };
+
+  const timeRefusal = () =>
+    Date.now() > deadline
+      ? `the import has run longer than ${LIMIT_OPTIONS.maxTimeMs} ${formatMs(limits.maxTimeMs)}; not sent`
+      : undefined;
+
+  const bounded: HttpOptions = {
+    ...http,
+    limitBytes: limits.maxBytes,
+    maxRedirects: limits.maxRedirects,
+    limitNames: { limitBytes: LIMIT_OPTIONS.maxBytes, maxRedirects: LIMIT_OPTIONS.maxRedirects },
+  };
+  return {
+    page: {
+      ...bounded,
+      guard: async (url) => timeRefusal() ?? hostRefusal(url) ?? (await addressRefusal(url)),
+    },
+    image: {
+      ...bounded,
+      // An image host may redirect to its CDN: every hop is read as an image, and checked.
+      guard: async (url) =>
+        timeRefusal() ??
+        (url.protocol === 'http:' || url.protocol === 'https:'
+          ? await addressRefusal(url)
+          : 'only http and https are read; refused'),
+    },
+    pageRefusal: (href) => {
+      const url = parseUrl(href);
+      return url === undefined ? 'not an http(s) URL' : hostRefusal(url);
+    },
+  };
+}
+
+/** Every address a name resolves to; an IP address is its own. */
+async function addressesOf(hostname: string): Promise<string[]> {
+  const bare = hostname.replace(/^\[(.*)\]$/, '$1');
+  if (isIP(bare) !== 0) return [bare];
+  const found = await lookup(bare, { all: true, order: 'verbatim' });
+  return found.map(({ address }) => address);
+}
+
+/**
+ * Whether two hosts are the same site: equal, or differing only by a leading `www.`, which
+ * sites redirect between (example.org -> www.example.org) as if it were nothing.
+ */
+function isSameSite(host: string, sourceHost: string | undefined): boolean {
+  const bare = (name: string) => name.toLowerCase().replace(/^www\./, '');
+  return sourceHost !== undefined && bare(host) === bare(sourceHost);
+}
+
+/** The promise's value, or 'timeout' when it takes longer than `ms`. */
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), ms).unref();
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+/** `example.org:8080` from a host as given, or from a URL. */
+function hostOf(entry: string): string {
+  const trimmed = entry.trim().toLowerCase();
+  return parseUrl(trimmed)?.host ?? parseUrl(`http://${trimmed}`)?.host ?? trimmed;
+}
+
+function parseUrl(value: string): URL | undefined {
+  if (!/^https?:\/\//i.test(value)) return undefined;
+  try {
+    return new URL(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/** What a source needs to read: its limits, its fetch policy, and the context of its items. */
+export function accessFor(
+  location: string,
+  context: SourceContext,
+): { limits: ImportLimits; policy: FetchPolicy; items: ItemContext } {
+  const limits = limitsWith(context.limits);
+  const policy = fetchPolicy(location, context.http, {
+    allowHosts: context.allowHosts ?? [],
+    limits,
+  });
+  return {
+    limits,
+    policy,
+    items: { ...context, limits, measureImage: httpImageMeasurer(policy.image) },
+  };
+}
+
+/**
+ * The next page a feed names, when it may be read: a next link that comes back to a page
+ * already read (a loop), or goes to another host, ends the paging with a warning.
+ */
+export function nextPageOf(
+  next: string | undefined,
+  where: string,
+  visited: ReadonlySet<string>,
+  policy: FetchPolicy,
+  warn: (message: string) => void,
+): string | undefined {
+  if (next === undefined || !/^https?:/.test(next)) return undefined;
+  if (visited.has(next)) {
+    warn(`${where}: the next page, ${next}, was read already (the pages loop); paging stops`);
+    return undefined;
+  }
+  const refusal = policy.pageRefusal(next);
+  if (refusal === undefined) return next;
+  warn(`${where}: the next page, ${next}: ${refusal}; paging stops`);
+  return undefined;
+}
