@@ -195,7 +195,8 @@ try {
     name: 'real-feeds',
     root,
     port: Number(values.port),
-    env: { READER_IMAGE_CACHE: path.join(root, 'image-cache') },
+    // The recorded media host is on this machine's loopback, which a build refuses unless allowed.
+    env: { READER_IMAGE_CACHE: path.join(root, 'image-cache'), READER_ALLOW_HOSTS: '127.0.0.1' },
   });
   await writeFile(path.join(root, 'dist', 'import-warnings.txt'), [...warnings, output].join('\n'));
   console.log(

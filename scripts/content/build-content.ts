@@ -38,7 +38,8 @@ import {
   type RemoteImages,
 } from './remote-images.ts';
 import { isRaster, makeVariants, makeVariantsOnce } from './responsive-images.ts';
-import { ContentError, escapeControls, type Problem } from './problem.ts';
+import { ContentError, type Problem } from './problem.ts';
+import { visibleControls } from '../lib/visible-controls.ts';
 import { buildSitemaps, sitemapEntries } from './sitemap.ts';
 
 export type BuildOptions = {
@@ -59,6 +60,11 @@ export type BuildOptions = {
   warn?: (message: string) => void;
   /** Which photo URLs the build may download (default: all); the others are left out. */
   mayDownload?: (url: string) => boolean;
+  /**
+   * Hosts (`name` or `name:port`) photos may be downloaded from although their address is
+   * private, loopback or link-local (default: `READER_ALLOW_HOSTS`, comma-separated; none).
+   */
+  allowHosts?: readonly string[];
 };
 
 export type Settings = {
@@ -76,6 +82,7 @@ export type Settings = {
   remoteImages: RemoteImages;
   warn: (message: string) => void;
   mayDownload: (url: string) => boolean;
+  allowHosts: readonly string[];
 };
 
 export type ArticleFile = { abs: string; file: string };
@@ -114,8 +121,11 @@ export async function settingsFor(options: BuildOptions): Promise<Settings> {
     localImages: await readLocalImages(imagesDir),
     imageCacheDir,
     remoteImages: await readRemoteImages(imageCacheDir),
-    warn: options.warn ?? ((message) => console.warn(escapeControls(`warning: ${message}`))),
+    warn: options.warn ?? ((message) => console.warn(visibleControls(`warning: ${message}`))),
     mayDownload: options.mayDownload ?? (() => true),
+    allowHosts:
+      options.allowHosts ??
+      (process.env.READER_ALLOW_HOSTS ?? '').split(',').filter((host) => host.trim() !== ''),
   };
 }
 
@@ -154,6 +164,7 @@ export async function scanFiles(
     settings.remoteImages,
     settings.imageCacheDir,
     settings.mayDownload,
+    settings.allowHosts,
   );
   const indexes = [...waiting.keys()];
   const again = await scanOnce(

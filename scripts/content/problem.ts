@@ -1,3 +1,5 @@
+import { visibleControls } from '../lib/visible-controls.ts';
+
 /** One thing wrong with the content, located as precisely as the source allows. */
 export type Problem = {
   file: string;
@@ -6,24 +8,9 @@ export type Problem = {
   message: string;
 };
 
-/**
- * Control characters (ESC and the rest of C0 and C1, line separators) and bidirectional
- * overrides, written out as `\x1b` or `\u202e`: content quoted in a message can then neither
- * move the cursor, recolour or retitle the editor's terminal, nor reorder what the log says.
- */
-export function escapeControls(text: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what it escapes
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (char) => {
-    const code = char.charCodeAt(0);
-    return code <= 0xff
-      ? `\\x${code.toString(16).padStart(2, '0')}`
-      : `\\u${code.toString(16).padStart(4, '0')}`;
-  });
-}
-
 export function formatProblem({ file, line, field, message }: Problem): string {
   const where = line === undefined ? file : `${file}:${line}`;
-  return escapeControls(field === undefined ? `${where}: ${message}` : `${where}: ${field}: ${message}`);
+  return visibleControls(field === undefined ? `${where}: ${message}` : `${where}: ${field}: ${message}`);
 }
 
 /** Thrown when the content cannot be built; carries every problem found, not just the first. */
@@ -44,7 +31,7 @@ export class ContentError extends Error {
  */
 export function failureReport(command: string, error: unknown): string {
   if (error instanceof ContentError) return error.message;
-  return escapeControls(`${command} failed: ${firstLine(error)}`);
+  return visibleControls(`${command} failed: ${firstLine(error)}`);
 }
 
 /** An error no rule foresaw, as a problem of the file: its message on one line, no stack. */

@@ -66,6 +66,8 @@ async function buildWith(
   files: Record<string, string>,
   root?: string,
   mayDownload?: (url: string) => boolean,
+  // The tests' photo host is on this machine's loopback, which a build refuses unless allowed.
+  allowHosts: readonly string[] = ['127.0.0.1'],
 ) {
   const dir = root ?? (await contentFixture(files));
   const warnings: string[] = [];
@@ -73,6 +75,7 @@ async function buildWith(
     contentDir: path.join(dir, 'content'),
     rootDir: dir,
     warn: (message) => warnings.push(message),
+    allowHosts,
     ...(mayDownload ? { mayDownload } : {}),
   });
   const articleOf = (slug: string) => {
@@ -183,6 +186,7 @@ describe('photos named by URL become the site’s own', () => {
       contentDir: path.join(root, 'content'),
       outDir: path.join(root, 'dist'),
       rootDir: root,
+      allowHosts: ['127.0.0.1'],
       warn: (message: string) => {
         throw new Error(message);
       },
@@ -212,6 +216,39 @@ describe('hostile source: photos over plain http, from unlisted hosts, or of oth
     expect(articleOf('a').image).toBeUndefined();
     expect(articleOf('a').body.map((block) => block.type)).toEqual(['paragraph']);
     expect(server.requests.length).toBe(asked);
+  });
+
+  it.each([
+    ['the cloud metadata service', 'https://169.254.169.254/latest/meta-data/photo.jpg', ''],
+    ['a name for this machine', 'https://localhost:1/photo.jpg', ' is at '],
+    ['an IPv4 address written as IPv6', 'https://[::ffff:7f00:1]:1/photo.jpg', ''],
+  ])('asks nothing of %s, and leaves the photo out', async (_, url, address) => {
+    const { warnings, articleOf } = await buildWith(
+      { 'a.md': article('a', { image: remoteHero(url) }) },
+      undefined,
+      undefined,
+      [],
+    );
+    const host = new URL(url);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(
+      `content/articles/a.md: image ${url} could not be downloaded (${host.hostname}${address}`,
+    );
+    expect(warnings[0]).toContain(
+      `: a private, loopback or link-local address; not downloaded (allow it with READER_ALLOW_HOSTS=${host.host})); the article is published without it`,
+    );
+    expect(articleOf('a').image).toBeUndefined();
+  });
+
+  it('asks nothing of a server on this machine unless the builder allowed it', async () => {
+    const url = `${server.origin}/photo.jpg`;
+    const asked = server.requests.length;
+    const refused = await buildWith({ 'a.md': article('a', { image: remoteHero(url) }) }, undefined, undefined, []);
+    expect(refused.warnings[0]).toContain('a private, loopback or link-local address; not downloaded');
+    expect(server.requests.length).toBe(asked);
+    const allowed = await buildWith({ 'a.md': article('a', { image: remoteHero(url) }) });
+    expect(allowed.warnings).toEqual([]);
+    expect(allowed.articleOf('a').image?.width).toBeGreaterThan(1);
   });
 
   it('asks nothing of a photo host the build is not allowed, and leaves the hero out', async () => {

@@ -19,6 +19,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp, { type Metadata } from 'sharp';
 import { httpGet, type HttpOptions } from '../lib/http.ts';
+import { addressesOf, isPrivateAddress } from '../lib/network-address.ts';
 import { imageVariant } from '../../src/contract/article.ts';
 import { writeFileAtomic } from './write-file-atomic.ts';
 import { imageWidths, makeVariants, VARIANT_FORMATS } from './responsive-images.ts';
@@ -110,7 +111,10 @@ export async function fetchRemoteImages(
   cacheDir: string,
   /** Which URLs may be downloaded; the others fail without a request. */
   mayDownload: (url: string) => boolean = () => true,
+  /** Hosts (`name` or `name:port`) that may be downloaded from although on a private address. */
+  allowHosts: readonly string[] = [],
 ): Promise<RemoteFailures> {
+  const http: HttpOptions = { ...HTTP, guard: privateAddressGuard(allowHosts) };
   const failures: RemoteFailures = new Map();
   const wanted: string[] = [];
   for (const url of new Set(urls)) {
@@ -132,7 +136,7 @@ export async function fetchRemoteImages(
       const url = wanted[next++];
       if (url === undefined) break;
       try {
-        images[url] = await download(url, cacheDir);
+        images[url] = await download(url, cacheDir, http);
       } catch (error) {
         // The warning names the URL already: "GET <url>: HTTP 404 Not Found" says it twice.
         const message = error instanceof Error ? error.message : String(error);
@@ -147,8 +151,32 @@ export async function fetchRemoteImages(
   return failures;
 }
 
-async function download(url: string, cacheDir: string): Promise<RemoteImage> {
-  const { body } = await httpGet(url, HTTP, {
+/**
+ * Refuses, before anything is sent, a URL or a redirect hop whose host resolves to a private,
+ * loopback or link-local address: a photo URL in an article must not make the build machine
+ * request its cloud's metadata service or a service on its own network. Hosts the builder
+ * named in `READER_ALLOW_HOSTS` (a test's server on 127.0.0.1) are exempt.
+ */
+function privateAddressGuard(allowHosts: readonly string[]): HttpOptions['guard'] {
+  const allowed = new Set(allowHosts.map((host) => host.trim().toLowerCase()));
+  const lookups = new Map<string, Promise<string[]>>();
+  return async (url) => {
+    if (allowed.has(url.host) || allowed.has(url.hostname)) return undefined;
+    let lookup = lookups.get(url.hostname);
+    if (lookup === undefined) {
+      // A name that does not resolve fails on the request itself, which says so.
+      lookup = addressesOf(url.hostname).catch(() => []);
+      lookups.set(url.hostname, lookup);
+    }
+    const hidden = (await lookup).find(isPrivateAddress);
+    if (hidden === undefined) return undefined;
+    const where = hidden === url.hostname.replace(/^\[(.*)\]$/, '$1') ? '' : ` is at ${hidden}`;
+    return `${url.hostname}${where}: a private, loopback or link-local address; not downloaded (allow it with READER_ALLOW_HOSTS=${url.host})`;
+  };
+}
+
+async function download(url: string, cacheDir: string, http: HttpOptions): Promise<RemoteImage> {
+  const { body } = await httpGet(url, http, {
     accept: 'image/avif,image/webp,image/png,image/jpeg,image/*;q=0.8',
     limitBytes: MAX_BYTES,
   });

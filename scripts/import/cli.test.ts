@@ -58,6 +58,14 @@ describe('npm run import', () => {
     expect(stderr).toContain('--allow-host HOST');
   });
 
+  it('exits 2 on a category depth the content would refuse', async () => {
+    const { code, stderr } = await run('rss', 'feed.xml', '--max-category-depth', '7');
+    expect(code).toBe(2);
+    expect(stderr.split('\n')[0]).toBe(
+      '--max-category-depth 7: at most 6, the deepest section path an article may have',
+    );
+  });
+
   it('exits 2 and shows the usage on a wrong command line', async () => {
     const { code, stderr } = await run('atom', 'https://example.org/feed');
     expect(code).toBe(2);

@@ -7,6 +7,8 @@
 import { parseArgs } from 'node:util';
 import { sinceToIso } from './dates.ts';
 import { DEFAULT_HTTP, type HttpOptions } from '../lib/http.ts';
+import { visibleControls } from '../lib/visible-controls.ts';
+import { LIMITS } from '../content/text-rules.ts';
 import { ImportError } from './import-error.ts';
 import { jsonFeedSource } from './json-feed.ts';
 import { DEFAULT_LIMITS, type ImportLimits } from './limits.ts';
@@ -54,8 +56,8 @@ class UsageError extends Error {}
 export async function main(argv: string[], terminal: CliIo): Promise<number> {
   // Everything printed passes here: titles, URLs and messages come from the source.
   const io: CliIo = {
-    log: (line) => terminal.log(visibleControls(line)),
-    warn: (line) => terminal.warn(visibleControls(line)),
+    log: (line) => terminal.log(visibleControls(line, { keepLineFeeds: true })),
+    warn: (line) => terminal.warn(visibleControls(line, { keepLineFeeds: true })),
   };
   let source: ImportSource;
   let out: string;
@@ -76,22 +78,6 @@ export async function main(argv: string[], terminal: CliIo): Promise<number> {
     io.warn(`import stopped: ${error.message}`);
     return 1;
   }
-}
-
-/**
- * A line as a terminal will show it, and nothing more: escape sequences (ESC, CSI) and other
- * control characters from a feed could recolour, hide or rewrite what the editor reads, so
- * they are shown as `\x1b`; so are the bidirectional overrides that reorder what follows.
- */
-export function visibleControls(line: string): string {
-  return line.replace(
-    // eslint-disable-next-line no-control-regex -- showing control characters is the point
-    /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g,
-    (char) => {
-      const code = char.charCodeAt(0);
-      return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`;
-    },
-  );
 }
 
 export function summaryLine({ written, unchanged, skipped }: ImportSummary): string {
@@ -152,6 +138,11 @@ function sourceFromArgs(argv: string[], io: CliIo): Command {
     maxDepth: whole('--max-depth', values['max-depth'], 1),
     maxCategoryDepth: whole('--max-category-depth', values['max-category-depth'], 1),
   };
+  // A deeper chain would write section paths the site's own content check refuses.
+  if (limits.maxCategoryDepth > LIMITS.sectionDepth)
+    throw new UsageError(
+      `--max-category-depth ${limits.maxCategoryDepth}: at most ${LIMITS.sectionDepth}, the deepest section path an article may have`,
+    );
   const allowHosts = values['allow-host'].map((host) => host.trim());
   if (allowHosts.some((host) => host === ''))
     throw new UsageError('--allow-host needs a host name, e.g. --allow-host cdn.example.org');

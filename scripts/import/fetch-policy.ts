@@ -12,46 +12,12 @@
  * - links in content are never followed.
  * Every refusal is one line naming the URL, the reason and the option that would allow it.
  */
-import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
 import { formatMs, type HttpOptions } from '../lib/http.ts';
+import { addressesOf, isPrivateAddress, withTimeout } from '../lib/network-address.ts';
 import type { ItemContext } from './article-draft.ts';
 import { httpImageMeasurer } from './image-size.ts';
 import { limitsWith, LIMIT_OPTIONS, type ImportLimits } from './limits.ts';
 import type { SourceContext } from './source.ts';
-
-/** Addresses that lead into the machine or its network rather than to the Internet. */
-const PRIVATE = new BlockList();
-for (const [network, prefix] of [
-  ['0.0.0.0', 8], // "this network": 0.0.0.0 reaches the machine itself
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10], // carrier-grade NAT
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16], // link-local, cloud metadata services (169.254.169.254)
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['224.0.0.0', 4], // multicast
-  ['240.0.0.0', 4], // reserved, broadcast
-] as const)
-  PRIVATE.addSubnet(network, prefix, 'ipv4');
-for (const [network, prefix] of [
-  ['::', 128],
-  ['::1', 128],
-  ['fc00::', 7], // unique local
-  ['fe80::', 10], // link-local
-  ['fec0::', 10], // the old site-local
-  ['ff00::', 8], // multicast
-] as const)
-  PRIVATE.addSubnet(network, prefix, 'ipv6');
-
-/** Whether an IP address is private, loopback, link-local or otherwise not on the Internet. */
-export function isPrivateAddress(address: string): boolean {
-  const family = isIP(address);
-  // BlockList matches IPv4-mapped IPv6 (::ffff:127.0.0.1) against the IPv4 ranges too.
-  return family !== 0 && PRIVATE.check(address, family === 6 ? 'ipv6' : 'ipv4');
-}
 
 export type AccessOptions = {
   /** Hosts (`name`, or `name:port`) the editor allows besides the source's own. */
@@ -156,14 +122,6 @@ export function fetchPolicy(
   };
 }
 
-/** Every address a name resolves to; an IP address is its own. */
-async function addressesOf(hostname: string): Promise<string[]> {
-  const bare = hostname.replace(/^\[(.*)\]$/, '$1');
-  if (isIP(bare) !== 0) return [bare];
-  const found = await lookup(bare, { all: true, order: 'verbatim' });
-  return found.map(({ address }) => address);
-}
-
 /**
  * Whether two hosts are the same site: equal, or differing only by a leading `www.`, which
  * sites redirect between (example.org -> www.example.org) as if it were nothing.
@@ -171,15 +129,6 @@ async function addressesOf(hostname: string): Promise<string[]> {
 function isSameSite(host: string, sourceHost: string | undefined): boolean {
   const bare = (name: string) => name.toLowerCase().replace(/^www\./, '');
   return sourceHost !== undefined && bare(host) === bare(sourceHost);
-}
-
-/** The promise's value, or 'timeout' when it takes longer than `ms`. */
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), ms).unref();
-  });
-  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 /** `example.org:8080` from a host as given, or from a URL. */

@@ -5,7 +5,8 @@
  */
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fetchPolicy, isPrivateAddress } from './fetch-policy.ts';
+import { isPrivateAddress } from '../lib/network-address.ts';
+import { fetchPolicy } from './fetch-policy.ts';
 import { ImportError } from './import-error.ts';
 import { jsonFeedSource } from './json-feed.ts';
 import { DEFAULT_LIMITS } from './limits.ts';

@@ -4,6 +4,7 @@
  * category's parents may loop. Every limit has a default fit for a real newsroom's archive
  * and a command-line option (cli.ts), and every message that reports one names that option.
  */
+import { LIMITS } from '../content/text-rules.ts';
 export type ImportLimits = {
   /** Pages of the source read in one run (`--max-pages`). */
   maxPages: number;
@@ -31,7 +32,8 @@ export const DEFAULT_LIMITS: ImportLimits = {
   maxRedirects: 5,
   // Chromium's parser flattens HTML deeper than 512; real article bodies stay under 30.
   maxDepth: 256,
-  maxCategoryDepth: 10,
+  // A section path is at most this deep in the site's content (decision 014).
+  maxCategoryDepth: LIMITS.sectionDepth,
 };
 
 /** The command-line option that sets each limit, for messages. */

@@ -89,6 +89,7 @@ export async function build(out: string) {
     contentDir: out,
     rootDir: out,
     mayDownload: (url) => new URL(url).hostname === '127.0.0.1',
+    allowHosts: ['127.0.0.1'],
     warn: () => undefined,
   });
 }
