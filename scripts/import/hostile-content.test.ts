@@ -216,3 +216,20 @@ describe('hostile source: language values no language has', () => {
     await build(out);
   });
 });
+
+describe('hostile source: headlines and names carrying invisible characters', () => {
+  it('controls, direction overrides, isolates and broken characters are removed; the article builds', async () => {
+    jsonFeedWith({
+      title: 'Minister \u202Eresigns\u202C \u2066today\u2069\u0000\r\u001b[31m \uFEFFnow \uD800',
+      tags: ['Gaza\u202E', '\u001b]0;pwned\u0007UK'],
+    });
+    const context = contextFor();
+    const out = await tempContent();
+    const { summary } = await importInto(out, jsonFeedSource(feedUrl(), context), context.warnings);
+    expect(summary.written).toBe(2);
+    const text = await readArticle(out, 'hostile');
+    expect(text).toContain('title: Minister resigns today [31m now \uFFFD\n');
+    expect(text).toContain('tags: [Gaza, "]0;pwnedUK"]');
+    await build(out);
+  });
+});

@@ -28,10 +28,24 @@ export function textOf(node: Root | RootContent | ElementContent): string {
   return node.type === 'element' && isBlockTag(node.tagName) ? ` ${inner} ` : inner;
 }
 
-/** Collapses whitespace and removes control characters, which no reader should receive. */
+/**
+ * Collapses whitespace and removes what no reader should receive in a headline, a caption or
+ * a name: control characters, and the invisible direction overrides and isolates that would
+ * reorder the words around them (the reader sets each text's direction from its language).
+ * The content check refuses them in titles and names, so an import never writes a file the
+ * build then rejects.
+ */
 export function cleanText(text: string): string {
-  return stripControls(text).replace(/\s+/g, ' ').trim();
+  return stripControls(text)
+    .replace(DIRECTION_CONTROLS, '')
+    .replace(LONE_SURROGATES, '\uFFFD')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
+
+const DIRECTION_CONTROLS = /[\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+/** Half a character: a string cut inside a four-byte letter (an emoji). */
+const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 // eslint-disable-next-line no-control-regex -- removing control characters is the point
 const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g;
