@@ -149,3 +149,39 @@ test('another site cannot frame the reader', async ({ page, consoleGuard }, test
     await framer.close();
   }
 });
+
+test('the reader, Saved and search are sent with the host headers, and no data: image is allowed', async ({
+  request,
+}) => {
+  for (const path of ['/', articlePath(SEED_SLUG), '/search/?q=Bibby', '/saved/']) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    const headers = response.headers();
+    expect(headers['strict-transport-security'], path).toBe('max-age=31536000; includeSubDomains');
+    expect(headers['cross-origin-opener-policy'], path).toBe('same-origin');
+    expect(headers['permissions-policy'], path).toMatch(/(^|, )camera=\(\)/);
+    expect(headers['permissions-policy'], path).toMatch(/(^|, )browsing-topics=\(\)/);
+    expect(headers['content-security-policy'], path).toContain("img-src 'self';");
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(
+      await response.text(),
+    );
+    expect(meta?.[1], path).toContain("img-src 'self';");
+    expect(meta?.[1], path).not.toContain('data:');
+  }
+});
+
+test('the preview server hides the host files however they are spelled', async ({ request }) => {
+  for (const path of ['/_headers', '/%5Fheaders', '/%2Ehtaccess', '/%2Eapp-shell.html']) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(404);
+    expect(await response.text(), path).not.toContain('Content-Security-Policy');
+  }
+});
+
+test('a doubled slash stays on the site: //saved opens Saved here', async ({ page, baseURL }) => {
+  const origin = new URL(baseURL ?? '').origin;
+  const response = await page.goto(`${origin}//saved`);
+  expect(response?.status()).toBe(200);
+  expect(page.url()).toBe(`${origin}/saved/`);
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
+});
