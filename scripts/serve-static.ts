@@ -19,7 +19,11 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createGzip } from 'node:zlib';
-import { HOST_CONFIGS } from './build/content-security-policy.ts';
+import {
+  FORMER_SITE_HOST_FILES,
+  SERVER_CONFIGS,
+  SITE_HOST_CONFIGS,
+} from './build/content-security-policy.ts';
 
 export type StaticServerOptions = {
   /** The directory to serve, usually `dist`. */
@@ -90,23 +94,45 @@ async function isDirectory(file: string): Promise<boolean> {
   }
 }
 
+/** A request's path as the server decides on it: percent-decoded, then normalised. */
+export type RequestPath = {
+  /** The path's names, decoded; no empty, `.` or `..` names. */
+  segments: string[];
+  /** Ends in `/` (a folder's index), or names the root. */
+  isFolder: boolean;
+  /** The decoded path spelled canonically: one `/` between names, no `.` names. */
+  decoded: string;
+  /** The canonical path for a Location header: a single leading `/`, every name encoded. */
+  location: string;
+};
+
 /**
- * The file a URL path names inside `root`, or `null` when the path is malformed or escapes
- * the root (`..`, encoded or not, backslashes, NUL bytes).
+ * Decodes a request's path once and normalises it as nginx does (`//` and `/./` collapse), so
+ * that what the server hides and serves is decided on the names a file system sees. `null`
+ * for a path that is malformed or could leave the root: bad percent-encoding, `..` (encoded
+ * or not), backslashes (browsers read `/\` as `//`), NUL and other control characters.
  */
-export function safeJoin(root: string, urlPath: string): string | null {
+export function parseRequestPath(rawPath: string): RequestPath | null {
   let decoded: string;
   try {
-    decoded = decodeURIComponent(urlPath);
+    decoded = decodeURIComponent(rawPath);
   } catch {
     return null;
   }
-  if (decoded.includes('\0') || decoded.includes('\\') || !decoded.startsWith('/')) return null;
-  const segments = decoded.split('/');
+  // eslint-disable-next-line no-control-regex -- control characters are what it refuses
+  if (!decoded.startsWith('/') || /[\\\u0000-\u001f\u007f]/.test(decoded)) return null;
+  const names = decoded.split('/');
+  const segments = names.filter((name) => name !== '' && name !== '.');
   if (segments.includes('..')) return null;
-  const file = path.resolve(root, `.${path.posix.normalize(decoded)}`);
-  if (file !== root && !file.startsWith(root + path.sep)) return null;
-  return file;
+  const last = names.at(-1);
+  const isFolder = segments.length === 0 || last === '' || last === '.';
+  const tail = isFolder && segments.length > 0 ? '/' : '';
+  return {
+    segments,
+    isFolder,
+    decoded: `/${segments.join('/')}${tail}`,
+    location: `/${segments.map(encodeURIComponent).join('/')}${tail}`,
+  };
 }
 
 function send(
@@ -197,13 +223,36 @@ function matches(pattern: string, urlPath: string): boolean {
   return pattern.endsWith('*') ? urlPath.startsWith(pattern.slice(0, -1)) : pattern === urlPath;
 }
 
-/** The host's own files beside the site, which a host reads and never serves. */
-const HOST_FILES = new Set(Object.keys(HOST_CONFIGS).map((name) => `/${name}`));
+/**
+ * Names at the site's root that a host reads and never serves, compared as a case-insensitive
+ * file system (or Windows, which drops trailing dots and spaces) would see them: the host
+ * configurations, including those earlier builds put in the site.
+ */
+const HOST_FILES = new Set(
+  [
+    ...Object.keys(SITE_HOST_CONFIGS),
+    ...Object.keys(SERVER_CONFIGS),
+    ...FORMER_SITE_HOST_FILES,
+  ].map((name) => name.toLowerCase()),
+);
+
+/** Host files, and dot files anywhere (`.htaccess`, `.git/`), except `/.well-known/`. */
+export function isHidden({ segments }: RequestPath): boolean {
+  const first = segments[0]?.toLowerCase().replace(/[. ]+$/, '');
+  if (segments.length === 1 && first !== undefined && HOST_FILES.has(first)) return true;
+  return segments.some(
+    (name, index) => name.startsWith('.') && !(index === 0 && name === '.well-known'),
+  );
+}
 
 function createHandler(root: string, rewrite: boolean, headerRules: HeaderRule[]) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     // Only the path matters; the query string (`?page=2`) is the app's business.
-    const urlPath = (request.url ?? '/').split(/[?#]/, 1)[0] ?? '/';
+    const rawPath = (request.url ?? '/').split(/[?#]/, 1)[0] ?? '/';
+    const search = request.url?.slice(rawPath.length) ?? '';
+    const parsed = parseRequestPath(rawPath);
+    // A path it refuses still gets the headers every path gets.
+    const urlPath = parsed?.decoded ?? '/';
     for (const rule of headerRules) {
       if (!matches(rule.pattern, urlPath)) continue;
       for (const [name, value] of rule.headers) response.setHeader(name, value);
@@ -212,18 +261,24 @@ function createHandler(root: string, rewrite: boolean, headerRules: HeaderRule[]
       send(response, 405, 'Method not allowed\n', { allow: 'GET, HEAD' });
       return;
     }
-    if (HOST_FILES.has(urlPath)) {
-      send(response, 404, 'Not found\n');
-      return;
-    }
-    const file = safeJoin(root, urlPath);
-    if (file === null) {
+    if (parsed === null) {
       send(response, 400, 'Bad request\n');
       return;
     }
+    if (isHidden(parsed)) {
+      send(response, 404, 'Not found\n');
+      return;
+    }
+    // `//saved` or `/./saved`: one page, one address. The Location is always a path on this
+    // server, starting with a single `/` (never `//host`, which a browser reads as a host).
+    if (decodeURIComponent(rawPath) !== parsed.decoded) {
+      send(response, 301, 'Moved permanently\n', { location: `${parsed.location}${search}` });
+      return;
+    }
+    const file = path.join(root, ...parsed.segments);
 
     let resolved: Resolved | undefined;
-    if (urlPath.endsWith('/')) {
+    if (parsed.isFolder) {
       resolved = await fileAt(path.join(file, 'index.html'));
     } else {
       resolved = await fileAt(file);
@@ -232,8 +287,7 @@ function createHandler(root: string, rewrite: boolean, headerRules: HeaderRule[]
         (await isDirectory(file)) &&
         (await fileAt(path.join(file, 'index.html')))
       ) {
-        const search = request.url?.slice(urlPath.length) ?? '';
-        send(response, 301, 'Moved permanently\n', { location: `${urlPath}/${search}` });
+        send(response, 301, 'Moved permanently\n', { location: `${parsed.location}/${search}` });
         return;
       }
     }

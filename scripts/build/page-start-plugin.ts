@@ -8,22 +8,24 @@
  *   (named in `data-app`, with its imports in `data-preload`) once the page has loaded and
  *   its hero is painted, so the hero image, the page's largest paint, has the connection
  *   to itself;
- * - the favicon (a 0.2 KB SVG) is a data URL: the browser asks for an icon as soon as the
- *   page has loaded, and that request would stand before the hero's paint too;
+ * - the favicon stays a file of the site's own (`/favicon.svg`, 0.2 KB): the policy allows
+ *   images from the site only, with no data: URLs (decision 016);
  * - the web app manifest link leaves the HTML too (boot.js adds it with the app): Chromium
  *   fetches a manifest, and an icon from it, as soon as it sees one;
  * - the Content-Security-Policy goes first in the head as a meta tag, with the hashes of the
- *   inline script and style, and beside the pages as host configuration (`_headers`,
- *   `.htaccess`, `nginx-headers.conf`), which also forbids framing (decision 009).
+ *   inline script and style, and as host configuration, which also forbids framing
+ *   (decision 009): `_headers` in the site, for the hosts that read it there, and the nginx
+ *   and Apache files beside it in `dist-host/`, out of the web root (decision 016).
  *
  * A prerendered page reads and navigates with plain links until then; the app then
  * hydrates it and every later navigation is in-app. The development server keeps Vite's
  * own tags. See docs/decisions/008-page-start.md.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
-import { HOST_CONFIGS, metaPolicy, type PolicyInputs } from './content-security-policy.ts';
+import { metaPolicy, type PolicyInputs } from './content-security-policy.ts';
+import { writeHostConfigs } from './write-host-configs.ts';
 
 const BOOT_TAG = /<script src="[^"]*boot\.js"><\/script>/;
 const MODULE_TAG = /\s*<script type="module" crossorigin src="([^"]+)"><\/script>/;
@@ -31,11 +33,6 @@ const PRELOAD_TAG = /\s*<link rel="modulepreload" crossorigin href="([^"]+)">/g;
 const STYLESHEET_TAG = /<link rel="stylesheet" crossorigin href="([^"]+)">/g;
 const MANIFEST_TAG = /\s*<link rel="manifest" href="([^"]+)" \/>/;
 const ICON_TAG = /<link rel="icon" href="[^"]*favicon\.svg" type="image\/svg\+xml" \/>/;
-
-/** An SVG as a `data:` URL, percent-encoded only where it must be (smaller than base64). */
-export function svgDataUrl(svg: string): string {
-  return `data:image/svg+xml,${svg.trim().replace(/[\r\n%#<>"]/g, (char) => encodeURIComponent(char))}`;
-}
 
 /** boot.js as inlined: whole-line comments go, the code stays as written. */
 export function inlineBootScript(source: string): string {
@@ -54,7 +51,7 @@ const CHARSET_TAG = /<meta charset="UTF-8" \/>/i;
  */
 export function startPageAfterLoad(
   html: string,
-  files: { boot: string; favicon: string },
+  files: { boot: string },
   readAsset: (url: string) => string,
   apiBaseUrl?: string,
 ): { html: string; policy: PolicyInputs } {
@@ -70,10 +67,6 @@ export function startPageAfterLoad(
   const script = `\n${inlineBootScript(files.boot)}\n`;
   const styles: string[] = [];
   const page = html
-    .replace(
-      ICON_TAG,
-      () => `<link rel="icon" href="${svgDataUrl(files.favicon)}" type="image/svg+xml" />`,
-    )
     .replace(MANIFEST_TAG, '')
     .replace(MODULE_TAG, '')
     .replace(PRELOAD_TAG, '')
@@ -110,9 +103,7 @@ export function pageStartPlugin(): Plugin {
     },
     writeBundle() {
       if (policy === undefined) throw new Error('page-start: index.html was never built');
-      for (const [name, write] of Object.entries(HOST_CONFIGS)) {
-        writeFileSync(path.join(outDir, name), write(policy));
-      }
+      writeHostConfigs(outDir, policy);
     },
     transformIndexHtml: {
       // After Vite has written its script, preload and stylesheet tags.
@@ -120,7 +111,7 @@ export function pageStartPlugin(): Plugin {
       handler(html, context) {
         const bundle = context.bundle ?? {};
         const read = (name: string) => readFileSync(path.join(publicDir, name), 'utf8');
-        const files = { boot: read('boot.js'), favicon: read('favicon.svg') };
+        const files = { boot: read('boot.js') };
         const started = startPageAfterLoad(
           html,
           files,
