@@ -7,7 +7,18 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', '.ssr', 'node_modules', '.tools', 'test-results', 'playwright-report'] },
+  {
+    ignores: [
+      'dist',
+      'dist-host',
+      '.ssr',
+      '.cache',
+      'node_modules',
+      '.tools',
+      'test-results',
+      'playwright-report',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
