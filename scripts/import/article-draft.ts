@@ -14,6 +14,7 @@ import { settleLanguage } from './language-detect.ts';
 import { asSlug } from './links.ts';
 import type { SourceContext } from './source.ts';
 import { cleanText } from './text.ts';
+import { fitContentRules } from './fit-content-rules.ts';
 
 export type ArticleDraft = {
   /** Names the item in messages (its URL, or its id). */
@@ -135,22 +136,27 @@ export async function completeArticle(
     warn,
   );
   const section = names(draft.section);
-  return {
-    slug,
-    ...(lang === undefined ? {} : { lang }),
-    title,
-    published: draft.published,
-    ...(draft.modified === undefined ? {} : { modified: draft.modified }),
-    section: section.length > 0 ? section : [context.section],
-    tags: names(draft.tags),
-    authors: names(draft.authors),
-    standfirst,
-    ...(image === undefined ? {} : { image }),
-    ...(draft.source === undefined ? {} : { source: draft.source }),
-    ...(context.sourceName === undefined ? {} : { sourceName: context.sourceName }),
-    ...(draft.externalUrl === undefined ? {} : { externalUrl: draft.externalUrl }),
-    body,
-  };
+  const fitted = fitContentRules(
+    {
+      slug,
+      ...(lang === undefined ? {} : { lang }),
+      title,
+      published: draft.published,
+      ...(draft.modified === undefined ? {} : { modified: draft.modified }),
+      section: section.length > 0 ? section : [context.section],
+      tags: names(draft.tags),
+      authors: names(draft.authors),
+      standfirst,
+      ...(image === undefined ? {} : { image }),
+      ...(draft.source === undefined ? {} : { source: draft.source }),
+      ...(context.sourceName === undefined ? {} : { sourceName: context.sourceName }),
+      ...(draft.externalUrl === undefined ? {} : { externalUrl: draft.externalUrl }),
+      body,
+    },
+    context.section,
+    warn,
+  );
+  return 'skip' in fitted ? { skip: `${draft.label}: ${fitted.skip}` } : fitted;
 }
 
 /** The reading text of a body, for detection and made-up titles: code is left out. */

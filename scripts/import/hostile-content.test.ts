@@ -232,4 +232,33 @@ describe('hostile source: headlines and names carrying invisible characters', ()
     expect(text).toContain('tags: [Gaza, "]0;pwnedUK"]');
     await build(out);
   });
+
+  it('names and a headline the content would refuse are fitted or left out, with warnings; the article builds', async () => {
+    jsonFeedWith({
+      title: `Breaking ${'news '.repeat(100)}`,
+      authors: [{ name: 'A'.repeat(1000) }, { name: 'Jane Doe' }],
+      tags: [
+        'C\u043evid',
+        'U\u200bK',
+        ...Array.from({ length: 150 }, (_, index) => `Tag ${index}`),
+      ],
+    });
+    const context = contextFor();
+    const out = await tempContent();
+    const { summary } = await importInto(out, jsonFeedSource(feedUrl(), context), context.warnings);
+    expect(summary.written).toBe(2);
+    expect(context.warnings).toEqual([
+      'hostile: title cut to 300 characters',
+      'hostile: tag "C\u043evid" left out: the address of tag mixes Latin and Cyrillic letters in the word "c\u043evid", which makes a look-alike address: write the word in one script',
+      'hostile: 151 tags; the first 100 kept',
+      `hostile: author "${'A'.repeat(39)}…" left out: author is 1,000 characters long; at most 100`,
+    ]);
+    const text = await readArticle(out, 'hostile');
+    expect(text).toContain('authors: [Jane Doe]');
+    expect(text).toContain('tags: [UK, Tag 0, ');
+    const title = /^title: (Breaking (?:news )+news…)$/m.exec(text)?.[1] ?? '';
+    expect(Array.from(title).length).toBeLessThanOrEqual(300);
+    expect(Array.from(title).length).toBeGreaterThan(290);
+    await build(out);
+  });
 });
