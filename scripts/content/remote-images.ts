@@ -19,7 +19,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp, { type Metadata } from 'sharp';
 import { httpGet, type HttpOptions } from '../lib/http.ts';
-import { addressesOf, isPrivateAddress } from '../lib/network-address.ts';
+import { privateAddressCheck } from '../lib/network-address.ts';
 import { imageVariant } from '../../src/contract/article.ts';
 import { writeFileAtomic } from './write-file-atomic.ts';
 import { imageWidths, makeVariants, VARIANT_FORMATS } from './responsive-images.ts';
@@ -159,20 +159,12 @@ export async function fetchRemoteImages(
  */
 function privateAddressGuard(allowHosts: readonly string[]): HttpOptions['guard'] {
   const allowed = new Set(allowHosts.map((host) => host.trim().toLowerCase()));
-  const lookups = new Map<string, Promise<string[]>>();
-  return async (url) => {
-    if (allowed.has(url.host) || allowed.has(url.hostname)) return undefined;
-    let lookup = lookups.get(url.hostname);
-    if (lookup === undefined) {
-      // A name that does not resolve fails on the request itself, which says so.
-      lookup = addressesOf(url.hostname).catch(() => []);
-      lookups.set(url.hostname, lookup);
-    }
-    const hidden = (await lookup).find(isPrivateAddress);
-    if (hidden === undefined) return undefined;
-    const where = hidden === url.hostname.replace(/^\[(.*)\]$/, '$1') ? '' : ` is at ${hidden}`;
-    return `${url.hostname}${where}: a private, loopback or link-local address; not downloaded (allow it with READER_ALLOW_HOSTS=${url.host})`;
-  };
+  const check = privateAddressCheck({
+    timeoutMs: HTTP.timeoutMs,
+    refusal: (url, where) =>
+      `${url.hostname}${where}: a private, loopback or link-local address; not downloaded (allow it with READER_ALLOW_HOSTS=${url.host})`,
+  });
+  return async (url) => (allowed.has(url.host) || allowed.has(url.hostname) ? undefined : check(url));
 }
 
 async function download(url: string, cacheDir: string, http: HttpOptions): Promise<RemoteImage> {

@@ -13,7 +13,7 @@
  * Every refusal is one line naming the URL, the reason and the option that would allow it.
  */
 import { formatMs, type HttpOptions } from '../lib/http.ts';
-import { addressesOf, isPrivateAddress, withTimeout } from '../lib/network-address.ts';
+import { addressesOf, privateAddressCheck, withTimeout } from '../lib/network-address.ts';
 import type { ItemContext } from './article-draft.ts';
 import { httpImageMeasurer } from './image-size.ts';
 import { limitsWith, LIMIT_OPTIONS, type ImportLimits } from './limits.ts';
@@ -69,26 +69,14 @@ export function fetchPolicy(
     return `${url.host} is another host (${whose}); refused (allow it with --allow-host ${url.host})`;
   };
 
-  // One lookup per host and import: an article's images are mostly on one or two hosts.
-  const resolved = new Map<string, Promise<string[] | 'timeout'>>();
-  const addressRefusal = async (url: URL): Promise<string | undefined> => {
-    if (isAllowed(url)) return undefined;
-    let lookup = resolved.get(url.hostname);
-    if (lookup === undefined) {
-      // A name that does not resolve has no address to refuse: the request itself fails on
-      // the name and says so, with its retries. One that hangs is given the request's time.
-      lookup = withTimeout(addressesOf(url.hostname), http.timeoutMs).catch(() => []);
-      resolved.set(url.hostname, lookup);
-    }
-    const addresses = await lookup;
-    if (addresses === 'timeout')
-      return `${url.hostname}: no address within ${formatMs(http.timeoutMs)}; not sent`;
-    const own = await ownAddresses();
-    const hidden = addresses.find((address) => isPrivateAddress(address) && !own.has(address));
-    if (hidden === undefined) return undefined;
-    const where = hidden === url.hostname.replace(/^\[(.*)\]$/, '$1') ? '' : ` is at ${hidden}`;
-    return `${url.hostname}${where}: a private, loopback or link-local address, and the source is not there; refused (allow it with --allow-host ${url.host})`;
-  };
+  const checkAddress = privateAddressCheck({
+    timeoutMs: http.timeoutMs,
+    own: ownAddresses,
+    refusal: (url, where) =>
+      `${url.hostname}${where}: a private, loopback or link-local address, and the source is not there; refused (allow it with --allow-host ${url.host})`,
+  });
+  const addressRefusal = async (url: URL): Promise<string | undefined> =>
+    isAllowed(url) ? undefined : checkAddress(url);
 
   const timeRefusal = () =>
     Date.now() > deadline

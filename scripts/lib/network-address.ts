@@ -6,6 +6,7 @@
  */
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
+import { formatMs } from './http.ts';
 
 /** Addresses that lead into the machine or its network rather than to the Internet. */
 const PRIVATE = new BlockList();
@@ -55,4 +56,38 @@ export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'ti
     timer = setTimeout(() => resolve('timeout'), ms).unref();
   });
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+export type AddressCheck = {
+  /** How long a name may take to resolve (the request's own timeout). */
+  timeoutMs: number;
+  /** Addresses that may be reached although private (a source on the intranet). */
+  own?: () => Promise<ReadonlySet<string>>;
+  /** The refusal of `url`, whose host is at `where` (` is at 10.0.0.5`, or '' for an IP). */
+  refusal: (url: URL, where: string) => string;
+};
+
+/**
+ * A check of URLs before anything is sent to them: undefined when the host resolves to
+ * public addresses only, else why not. One lookup per host for the life of the check (the
+ * photos of an import or a build sit on one or two hosts). A name that does not resolve has
+ * no address to refuse: the request itself fails on the name and says so, with its retries.
+ */
+export function privateAddressCheck({ timeoutMs, own, refusal }: AddressCheck) {
+  const resolved = new Map<string, Promise<string[] | 'timeout'>>();
+  return async (url: URL): Promise<string | undefined> => {
+    let lookup = resolved.get(url.hostname);
+    if (lookup === undefined) {
+      lookup = withTimeout(addressesOf(url.hostname), timeoutMs).catch(() => []);
+      resolved.set(url.hostname, lookup);
+    }
+    const addresses = await lookup;
+    if (addresses === 'timeout')
+      return `${url.hostname}: no address within ${formatMs(timeoutMs)}; not sent`;
+    const exempt = (await own?.()) ?? new Set<string>();
+    const hidden = addresses.find((address) => isPrivateAddress(address) && !exempt.has(address));
+    if (hidden === undefined) return undefined;
+    const where = hidden === url.hostname.replace(/^\[(.*)\]$/, '$1') ? '' : ` is at ${hidden}`;
+    return refusal(url, where);
+  };
 }
