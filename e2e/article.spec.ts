@@ -22,7 +22,12 @@ test.describe('the seed article renders as its source', () => {
 
     const hero = article.getByRole('figure').first();
     const image = hero.locator('img');
-    await expect(image).toHaveAttribute('alt', /\S/);
+    // The caption (the source's own) has a minister leave 10 Downing Street: the picture and
+    // its alt text show that scene, and the picture is really there.
+    await expect(image).toHaveAttribute('alt', /walking away from a black door marked 10/);
+    await expect
+      .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBeGreaterThan(0);
     await expect(image).toHaveAttribute('width', /^\d+$/);
     await expect(image).toHaveAttribute('height', /^\d+$/);
     const caption = hero.locator('figcaption');
