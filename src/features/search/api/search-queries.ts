@@ -5,7 +5,7 @@ import { STALE_TIME_MS } from '../../../lib/query-client.ts';
 import { articleQueries } from '../../articles/api/article-queries.ts';
 import { articleText } from '../../../lib/article-text.ts';
 import { searchTerms } from '../lib/fold-text.ts';
-import { makeSnippet, type SnippetPart } from '../lib/snippet.ts';
+import { firstMatchingSnippet, type SnippetPart } from '../lib/snippet.ts';
 import { matchingRanks, slugsOf } from './search-index.ts';
 
 /** A search as the URL holds it: `/search/?q=...&section=...&from=2023-07&to=2023-08`. */
@@ -61,7 +61,11 @@ export const searchQueries = {
                   title: article.title,
                   published: article.published,
                   section: article.section.name,
-                  snippet: makeSnippet(articleText(article), words),
+                  // The article's own words; its READ lines only when the match is there.
+                  snippet: firstMatchingSnippet(
+                    [articleText(article, { readLinks: false }), articleText(article)],
+                    words,
+                  ),
                 },
               ],
         );
