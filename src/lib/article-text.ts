@@ -50,9 +50,16 @@ function blockText(block: Block): string {
   }
 }
 
-/** Everything but the headline: what a result's snippet is cut from. */
-export function articleText(article: Article): string {
-  return [article.standfirst, article.image?.caption ?? '', ...article.body.map(blockText)]
+/**
+ * Everything but the headline: what search indexes and a result's snippet is cut from.
+ * Without `readLinks`, the "READ: <headline>" lines that point to other articles are left
+ * out: the article's own words, for a snippet that need not show a link's headline.
+ */
+export function articleText(article: Article, { readLinks = true } = {}): string {
+  const body = readLinks
+    ? article.body
+    : article.body.filter((block) => block.type !== 'read-link');
+  return [article.standfirst, article.image?.caption ?? '', ...body.map(blockText)]
     .filter((text) => text !== '')
     .join('\n');
 }

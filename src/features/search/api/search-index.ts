@@ -43,6 +43,11 @@ function indexFile<TSchema extends v.GenericSchema>(file: string, schema: TSchem
   });
 }
 
+/** The index's manifest: how many articles, their months, which term files exist. */
+export function manifestFile() {
+  return indexFile(searchIndexPaths.manifest(), SearchManifestSchema);
+}
+
 /** The ranks of the articles that hold a word (or, from three letters on, a word it begins). */
 async function ranksOf(
   queryClient: QueryClient,
@@ -116,9 +121,7 @@ export async function matchingRanks(
   words: string[],
   filters: SearchFilters,
 ): Promise<{ manifest: SearchManifest; ranks: Int32Array }> {
-  const manifest = await queryClient.query(
-    indexFile(searchIndexPaths.manifest(), SearchManifestSchema),
-  );
+  const manifest = await queryClient.query(manifestFile());
   const unique = [...new Set(words)].slice(0, MAX_QUERY_TERMS);
   const lists = await Promise.all(unique.map((word) => ranksOf(queryClient, manifest, word)));
   if (filters.section !== '') {
@@ -169,9 +172,7 @@ export async function slugsOf(
  */
 export function preloadSearchIndex(queryClient: QueryClient, text: string): void {
   void (async () => {
-    const manifest = await queryClient.query(
-      indexFile(searchIndexPaths.manifest(), SearchManifestSchema),
-    );
+    const manifest = await queryClient.query(manifestFile());
     const keys = new Set(searchTerms(text).map(termKey));
     await Promise.all(
       [...keys]

@@ -5,8 +5,8 @@ import { STALE_TIME_MS } from '../../../lib/query-client.ts';
 import { articleQueries } from '../../articles/api/article-queries.ts';
 import { articleText } from '../../../lib/article-text.ts';
 import { searchTerms } from '../lib/fold-text.ts';
-import { makeSnippet, type SnippetPart } from '../lib/snippet.ts';
-import { matchingRanks, slugsOf } from './search-index.ts';
+import { firstMatchingSnippet, type SnippetPart } from '../lib/snippet.ts';
+import { manifestFile, matchingRanks, slugsOf } from './search-index.ts';
 
 /** A search as the URL holds it: `/search/?q=...&section=...&from=2023-07&to=2023-08`. */
 export type SearchParams = { q: string; section: string; from: string; to: string };
@@ -28,6 +28,12 @@ export const RESULTS_STEP = 10;
 
 export const searchQueries = {
   all: () => ['search'] as const,
+  /** The months the archive has articles in (`YYYY-MM`), newest first: the date filters' choices. */
+  months: () =>
+    queryOptions({
+      ...manifestFile(),
+      select: (manifest) => [...new Set(manifest.months.map(([month]) => month))],
+    }),
   /**
    * The first `shown` results, newest first, with the number found. Each result is the
    * article itself, fetched through the article cache: its snippet is cut from the text,
@@ -61,7 +67,11 @@ export const searchQueries = {
                   title: article.title,
                   published: article.published,
                   section: article.section.name,
-                  snippet: makeSnippet(articleText(article), words),
+                  // The article's own words; its READ lines only when the match is there.
+                  snippet: firstMatchingSnippet(
+                    [articleText(article, { readLinks: false }), articleText(article)],
+                    words,
+                  ),
                 },
               ],
         );

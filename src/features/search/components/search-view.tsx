@@ -10,6 +10,7 @@ import { articleQueries } from '../../articles/api/article-queries.ts';
 import { ArticleCard } from '../../articles/components/article-card.tsx';
 import { ArticleLink } from '../../articles/components/article-link.tsx';
 import { RESULTS_STEP, searchQueries, type SearchParams } from '../api/search-queries.ts';
+import { monthLabel } from '../lib/month-label.ts';
 
 /** Stands for the query in a message, where the query itself is put as an element. */
 const QUERY_MARK = '\uE000';
@@ -28,6 +29,15 @@ function withQuery(message: (query: string) => string, query: string) {
       {after}
     </>
   );
+}
+
+/**
+ * The months a date filter offers: those the archive has articles in, newest first, and the
+ * URL's own month too when it is not one of them (a shared link), so the field shows it.
+ */
+function monthChoices(months: string[], chosen: string): string[] {
+  if (chosen === '' || months.includes(chosen) || !/^\d{4}-\d{2}$/.test(chosen)) return months;
+  return [...months, chosen].sort().reverse();
 }
 
 export function searchParamsOf(url: URLSearchParams): SearchParams {
@@ -60,6 +70,7 @@ export function SearchView() {
     placeholderData: keepPreviousData,
   });
   const { data: sections = [] } = useQuery(archiveQueries.sectionMenu());
+  const { data: months = [] } = useQuery(searchQueries.months());
   const setFilter = (name: 'section' | 'from' | 'to', value: string) => {
     const next = new URLSearchParams(url);
     if (value === '') next.delete(name);
@@ -77,8 +88,8 @@ export function SearchView() {
         aria-label={m.filters}
         onSubmit={(event) => event.preventDefault()}
       >
-        <label>
-          {m.filterSection}{' '}
+        <label className="search__filter search__filter--section">
+          <span className="search__filter-name">{m.filterSection}</span>
           <select
             value={params.section}
             onChange={(event) => setFilter('section', event.target.value)}
@@ -92,13 +103,21 @@ export function SearchView() {
           </select>
         </label>
         {(['from', 'to'] as const).map((bound) => (
-          <label key={bound}>
-            {bound === 'from' ? m.filterFrom : m.filterTo}{' '}
-            <input
-              type="month"
+          <label key={bound} className="search__filter">
+            <span className="search__filter-name">
+              {bound === 'from' ? m.filterFrom : m.filterTo}
+            </span>
+            <select
               value={params[bound]}
               onChange={(event) => setFilter(bound, event.target.value)}
-            />
+            >
+              <option value="">{bound === 'from' ? m.anyMonthFrom : m.anyMonthTo}</option>
+              {monthChoices(months, params[bound]).map((month) => (
+                <option key={month} value={month}>
+                  {monthLabel(month, ui)}
+                </option>
+              ))}
+            </select>
           </label>
         ))}
       </form>

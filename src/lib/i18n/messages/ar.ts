@@ -99,6 +99,8 @@ export const ar: Messages = {
   allSections: 'كل الأقسام',
   filterFrom: 'من',
   filterTo: 'إلى',
+  anyMonthFrom: 'الأقدم',
+  anyMonthTo: 'الأحدث',
   searchHint: 'اكتب في مربع البحث أعلاه، أو اضغط / للانتقال إليه.',
   searchUnavailable: 'البحث غير متاح الآن. تحقق من اتصالك وحاول مرة أخرى.',
   searching: 'جارٍ البحث…',

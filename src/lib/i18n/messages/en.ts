@@ -19,7 +19,7 @@ export const en = {
   searchLabel: 'Search articles',
   searchPlaceholder: 'Search',
   searchSubmit: 'Search',
-  searchClear: 'clear',
+  searchClear: 'Clear',
   searchClearLabel: 'Clear search',
 
   themeToggle: 'Dark theme',
@@ -84,6 +84,8 @@ export const en = {
   allSections: 'All sections',
   filterFrom: 'From',
   filterTo: 'To',
+  anyMonthFrom: 'Earliest',
+  anyMonthTo: 'Latest',
   searchHint: 'Type in the search box above, or press / to go there.',
   searchUnavailable: 'Search is not available right now. Check your connection and try again.',
   searching: 'Searching…',

@@ -14,7 +14,7 @@ export const tr: Messages = {
   searchLabel: 'Haberlerde ara',
   searchPlaceholder: 'Ara',
   searchSubmit: 'Ara',
-  searchClear: 'temizle',
+  searchClear: 'Temizle',
   searchClearLabel: 'Aramayı temizle',
 
   themeToggle: 'Koyu tema',
@@ -78,6 +78,8 @@ export const tr: Messages = {
   allSections: 'Tüm bölümler',
   filterFrom: 'Başlangıç',
   filterTo: 'Bitiş',
+  anyMonthFrom: 'En eski',
+  anyMonthTo: 'En yeni',
   searchHint: 'Yukarıdaki arama kutusuna yazın ya da oraya gitmek için / tuşuna basın.',
   searchUnavailable: 'Arama şu anda kullanılamıyor. Bağlantınızı kontrol edip yeniden deneyin.',
   searching: 'Aranıyor…',
