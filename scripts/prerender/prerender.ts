@@ -10,6 +10,7 @@ import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { runOnWorkers } from '../lib/worker-pool.ts';
+import type { PageKind } from '../../src/entry-server.tsx';
 import { listPages, type PageSpec } from './pages.ts';
 import { parseTemplate, type Template } from './template.ts';
 
@@ -21,6 +22,9 @@ export type PrerenderOptions = {
 };
 
 export type PrerenderStats = { pages: number; rendered: number; deleted: number; ms: number };
+
+/** A page to render, and where its HTML goes. */
+export type PageJob = { path: string; file: string; kind: PageKind };
 
 type Manifest = { app: string; renderedAt: number; pages: string[] };
 
@@ -97,20 +101,22 @@ export async function prerender(options: PrerenderOptions): Promise<PrerenderSta
           page.sources.some((source) => mtimeOf(path.join(apiDir, source)) > previous.renderedAt),
       );
   const renderedAt = Date.now();
-  const jobs = [
+  // Shells drawn by the browser: their content depends on the URL they are served at. They
+  // change only with the app, so only a full run writes them.
+  const shells: PageJob[] = isFull
+    ? [
+        { path: '/search/', file: 'search/index.html', kind: 'shell' },
+        { path: '/saved/', file: 'saved/index.html', kind: 'shell' },
+        { path: '/404/not-found/', file: '404.html', kind: 'not-found' },
+      ]
+    : [];
+  const jobs: PageJob[] = [
     ...changed.map((page: PageSpec) => ({
       path: page.path,
       file: fileFor(page.path),
-      mode: 'hydrate' as const,
+      kind: 'page' as const,
     })),
-    // Shells drawn by the browser: their content depends on the URL they are served at.
-    ...(isFull
-      ? [
-          { path: '/search/', file: 'search/index.html', mode: 'render' as const },
-          { path: '/saved/', file: 'saved/index.html', mode: 'render' as const },
-          { path: '/404/not-found/', file: '404.html', mode: 'render' as const },
-        ]
-      : []),
+    ...shells,
   ];
   await renderOnThreads(jobs, { distDir, serverEntry, template }, options.threads);
 
@@ -127,11 +133,9 @@ export async function prerender(options: PrerenderOptions): Promise<PrerenderSta
   };
 }
 
-type Job = { path: string; file: string; mode: 'hydrate' | 'render' };
-
 /** Pages in batches of 50 on every core, each worker taking the next batch when done. */
 async function renderOnThreads(
-  jobs: Job[],
+  jobs: PageJob[],
   input: { distDir: string; serverEntry: string; template: Template },
   threads = availableParallelism(),
 ): Promise<void> {
