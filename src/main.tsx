@@ -81,7 +81,10 @@ if (isHydrating) {
 // once, and links from a prerendered page find what was read before. A prerendered page's
 // own data is newer and is kept.
 // Both reads run together: neither waits on the other.
-const routes = createRoutes(queryClient);
+// The site's 404.html, served for this URL: the host has no page here (see the article route).
+const routes = createRoutes(queryClient, {
+  missingPath: state !== undefined && state.path === null ? window.location.pathname : undefined,
+});
 await Promise.all([
   persistQueryCache(queryClient, [libraryQueries.all()]),
   isHydrating ? loadLazyRoutes(routes) : undefined,
