@@ -3,7 +3,10 @@
 // 1. the reader's remembered theme and interface language, so the page never flashes light
 //    or flips direction as it starts (the keys and languages match src/lib/theme.ts and
 //    src/lib/i18n/i18n.tsx);
-// 2. in a built page, the app starts once the page has loaded: the HTML already reads in
+// 2. in a built page sent for another path (a host that rewrites unknown paths to
+//    index.html sends the home page for them), that page's content is hidden until the
+//    app has drawn this URL's (global.css), so it never flashes on screen;
+// 3. in a built page, the app starts once the page has loaded: the HTML already reads in
 //    full, and until then the hero image has the connection to itself.
 (function () {
   var root = document.documentElement;
@@ -29,6 +32,35 @@
   }
 
   var script = document.currentScript;
+  // The path's names as the router reads them, as src/app/prerender/page-path.ts reads
+  // them (its test holds the two to the same answers): under the site's base, each
+  // percent-decoded, a final index.html or trailing slash dropped.
+  var routeNames = function (pathname, base) {
+    var rest;
+    if (pathname.slice(0, base.length) === base) rest = pathname.slice(base.length);
+    else if (pathname + '/' === base) rest = '';
+    else return null;
+    var names = rest.split('/');
+    if (names[names.length - 1] === 'index.html') names[names.length - 1] = '';
+    if (names[names.length - 1] === '') names.pop();
+    for (var n = 0; n < names.length; n++) {
+      try {
+        names[n] = decodeURIComponent(names[n]);
+      } catch {
+        // Kept as written, as the router keeps it.
+      }
+    }
+    return JSON.stringify(names);
+  };
+  // The prerender names the path each page is for (the not-found page, for any path, has none).
+  var pagePath = root.getAttribute('data-path');
+  if (pagePath !== null) {
+    var page = routeNames(pagePath, '/');
+    var here = routeNames(location.pathname, (script && script.getAttribute('data-base')) || '/');
+    if (page === null || page !== here) root.setAttribute('data-page', 'elsewhere');
+  }
+  var isElsewhere = root.getAttribute('data-page') === 'elsewhere';
+
   var app = script && script.getAttribute('data-app');
   if (!app) return;
   var addLink = function (rel, href) {
@@ -83,6 +115,11 @@
     });
     observer.observe({ type: type, buffered: true });
   };
-  if (document.readyState === 'complete') afterLoad();
+  if (isElsewhere) {
+    // Nothing on screen is this URL's: the app starts as soon as the page is parsed,
+    // without waiting for the other page's images.
+    if (document.readyState === 'loading') addEventListener('DOMContentLoaded', begin);
+    else begin();
+  } else if (document.readyState === 'complete') afterLoad();
   else addEventListener('load', afterLoad);
 })();

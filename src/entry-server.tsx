@@ -9,13 +9,26 @@ import { renderToString } from 'react-dom/server';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
 import { createRoutes } from './app/router.tsx';
 import { articleHead, pageHead } from './app/prerender/head.ts';
-import { serializeState, type PageState } from './app/prerender/page-state.ts';
+import { serializeState } from './app/prerender/page-state.ts';
 import { articleQueries } from './features/articles/api/article-queries.ts';
 import { createQueryClient } from './lib/query-client.ts';
+
+/**
+ * What a page is to the browser: a `page` is hydrated, its content decided by its path; a
+ * `shell` (the search and saved pages) is drawn afresh, its content depending on more than
+ * the path; the `not-found` page (404.html) is drawn afresh at whatever path the host
+ * serves it for.
+ */
+export type PageKind = 'page' | 'shell' | 'not-found';
 
 export type RenderedPage = {
   /** The HTTP status the page stands for: 200, or 404 for the not-found page. */
   status: number;
+  /**
+   * The path the page is for, spelled as a browser spells `location.pathname`; `null` for
+   * the not-found page, which stands for any path the host has no file for.
+   */
+  path: string | null;
   /** Tags for <head>: title, description, canonical, Open Graph, Twitter, JSON-LD. */
   head: string;
   /** The app's markup, for inside #root. */
@@ -38,17 +51,14 @@ function splitHoisted(markup: string): { hoisted: string; rest: string } {
 }
 
 /**
- * Renders the page at `path` (`/`, `/{slug}/`, `/category/africa/page/2/`). `mode` says how
- * the browser takes it over: `hydrate` for pages whose content the path decides, `render`
- * for shells whose content depends on more (the not-found page, the search page).
+ * Renders the page at `path` (`/`, `/{slug}/`, `/category/africa/page/2/`); `kind` says how
+ * the browser takes it over.
  */
-export async function renderPage(
-  path: string,
-  mode: PageState['mode'] = 'hydrate',
-): Promise<RenderedPage> {
+export async function renderPage(path: string, kind: PageKind = 'page'): Promise<RenderedPage> {
   const queryClient = createQueryClient();
   const handler = createStaticHandler(createRoutes(queryClient));
-  const context = await handler.query(new Request(new URL(path, 'http://reader.invalid')));
+  const url = new URL(path, 'http://reader.invalid');
+  const context = await handler.query(new Request(url));
   if (context instanceof Response) {
     throw new Error(`prerender: ${path} answered ${context.status}, not a page`);
   }
@@ -73,13 +83,15 @@ export async function renderPage(
     (article !== undefined && context.statusCode === 200
       ? articleHead(article)
       : pageHead(path, unescape(title), unescape(description)));
+  const pagePath = kind === 'not-found' ? null : url.pathname;
   const state = serializeState({
-    mode,
+    mode: kind === 'page' ? 'hydrate' : 'render',
+    path: pagePath,
     queries: dehydrate(queryClient),
     loaderData: context.loaderData,
   });
   queryClient.clear();
-  return { status: context.statusCode, head, body: rest, state };
+  return { status: context.statusCode, path: pagePath, head, body: rest, state };
 }
 
 /** Undoes React's escaping of text in the hoisted tags, for reuse in other tags. */

@@ -3,6 +3,7 @@ import { startTransition, StrictMode, useEffect } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter, matchRoutes, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
+import { pageFit, pageUrlPath } from './app/prerender/page-path.ts';
 import { PAGE_STATE_ID, PageStateSchema, type PageState } from './app/prerender/page-state.ts';
 import { createRoutes } from './app/router.tsx';
 import { persistQueryCache } from './features/offline/lib/persisted-cache.ts';
@@ -42,7 +43,31 @@ async function loadLazyRoutes(routes: RouteObject[]) {
   );
 }
 
-const state = pageState();
+/**
+ * The prerendered page's state, if this document is the page for this URL. A host that
+ * rewrites unknown paths to index.html (or serves any page's HTML at another path) sent
+ * another page: its state is dropped and the URL is drawn afresh (public/boot.js hid the
+ * wrong content before the first paint). The same page at another spelling of its path
+ * (`/{slug}` for `/{slug}/`, `/{slug}/index.html`) takes its canonical address first, so
+ * the router draws exactly what the HTML shows.
+ */
+function statePageForHere(base: string): PageState | undefined {
+  const state = pageState();
+  if (state === undefined || state.path === null) return state;
+  const fit = pageFit(state.path, window.location.pathname, base);
+  if (fit === 'elsewhere') return undefined;
+  if (fit === 'alias') {
+    const { search, hash } = window.location;
+    window.history.replaceState(
+      window.history.state,
+      '',
+      `${pageUrlPath(state.path, base)}${search}${hash}`,
+    );
+  }
+  return state;
+}
+
+const state = statePageForHere(import.meta.env.BASE_URL);
 const isHydrating = state?.mode === 'hydrate';
 if (isHydrating) {
   // The page's data is as fresh as the page: the server sent them together. Dated now, it
@@ -56,7 +81,10 @@ if (isHydrating) {
 // once, and links from a prerendered page find what was read before. A prerendered page's
 // own data is newer and is kept.
 // Both reads run together: neither waits on the other.
-const routes = createRoutes(queryClient);
+// The site's 404.html, served for this URL: the host has no page here (see the article route).
+const routes = createRoutes(queryClient, {
+  missingPath: state !== undefined && state.path === null ? window.location.pathname : undefined,
+});
 await Promise.all([
   persistQueryCache(queryClient, [libraryQueries.all()]),
   isHydrating ? loadLazyRoutes(routes) : undefined,
@@ -110,7 +138,8 @@ if (isHydrating) {
     hydrateRoot(container, app);
   });
 } else {
-  // A shell (or the development server's empty page): drawn afresh for this URL.
+  // A shell, another path's page, or the development server's empty page: drawn afresh
+  // for this URL.
   container.replaceChildren();
   createRoot(container).render(app);
 }

@@ -20,7 +20,7 @@ describe('startPageAfterLoad', () => {
     const { html } = startPageAfterLoad(built, files, (url) => assets[url] ?? '');
     expect(html).toContain('<style>h1{color:red}</style>');
     expect(html).toContain(
-      '<script data-app="/assets/index-a1.js" data-preload="/assets/shared-b2.js" data-manifest="/manifest.webmanifest">\n(function () {\n  run();\n})();\n</script>',
+      '<script data-app="/assets/index-a1.js" data-preload="/assets/shared-b2.js" data-manifest="/manifest.webmanifest" data-base="/">\n(function () {\n  run();\n})();\n</script>',
     );
     expect(html).not.toMatch(/ src=|modulepreload|rel="stylesheet"|rel="manifest"|data:/);
     // A file of the site's own: the policy allows no data: images.

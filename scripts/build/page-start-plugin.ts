@@ -5,7 +5,8 @@
  * - `public/boot.js` is inlined: it applies the remembered theme and language before the
  *   first paint, and starts the app;
  * - the app's module script and its preloads leave the HTML: boot.js imports the entry
- *   (named in `data-app`, with its imports in `data-preload`) once the page has loaded and
+ *   (named in `data-app`, with its imports in `data-preload`; the site's base URL is in
+ *   `data-base`, to compare a page's path with the URL) once the page has loaded and
  *   its hero is painted, so the hero image, the page's largest paint, has the connection
  *   to itself;
  * - the favicon stays a file of the site's own (`/favicon.svg`, 0.2 KB): the policy allows
@@ -54,6 +55,7 @@ export function startPageAfterLoad(
   files: { boot: string },
   readAsset: (url: string) => string,
   apiBaseUrl?: string,
+  base = '/',
 ): { html: string; policy: PolicyInputs } {
   const fail = (what: string) => {
     throw new Error(`page-start: the built index.html has no ${what}`);
@@ -78,7 +80,7 @@ export function startPageAfterLoad(
     .replace(
       BOOT_TAG,
       () =>
-        `<script data-app="${entry}" data-preload="${preloads.join(' ')}" data-manifest="${manifest}">${script}</script>`,
+        `<script data-app="${entry}" data-preload="${preloads.join(' ')}" data-manifest="${manifest}" data-base="${base}">${script}</script>`,
     );
   const policy: PolicyInputs = { scripts: [script], styles, apiBaseUrl };
   const meta = `<meta http-equiv="Content-Security-Policy" content="${metaPolicy(policy)}" />`;
@@ -123,6 +125,7 @@ export function pageStartPlugin(): Plugin {
               : new TextDecoder().decode(output.source);
           },
           apiBaseUrl,
+          base,
         );
         policy = started.policy;
         return started.html;

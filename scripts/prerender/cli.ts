@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { prerender } from './prerender.ts';
+import { prerender, summary } from './prerender.ts';
 
 const { values } = parseArgs({
   options: {
@@ -16,6 +16,4 @@ const stats = await prerender({
   distDir: path.resolve(values.dist),
   serverEntry: path.resolve(values.server),
 });
-console.log(
-  `prerender: ${stats.pages} pages, ${stats.rendered} rendered, ${stats.deleted} deleted, in ${(stats.ms / 1000).toFixed(1)} s`,
-);
+console.log(summary(stats));

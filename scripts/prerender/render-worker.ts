@@ -6,10 +6,11 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
+import type { PageJob } from './prerender.ts';
 import { pageHtml, type Template } from './template.ts';
 
 type Input = { distDir: string; serverEntry: string; template: Template };
-type Job = { pages: { path: string; file: string; mode: 'hydrate' | 'render' }[] };
+type Job = { pages: PageJob[] };
 
 const { distDir, serverEntry, template } = workerData as Input;
 
@@ -38,7 +39,7 @@ parentPort?.on('message', (job: Job) => {
   void (async () => {
     try {
       for (const page of job.pages) {
-        const rendered = await server.renderPage(page.path, page.mode);
+        const rendered = await server.renderPage(page.path, page.kind);
         const target = path.join(distDir, page.file);
         mkdirSync(path.dirname(target), { recursive: true });
         writeFileSync(target, pageHtml(template, rendered));

@@ -11,8 +11,19 @@ import { savedRoutes } from './routes/saved.tsx';
 import { searchRoute } from './routes/search.tsx';
 import { RootHydrateFallback, RootLayout } from './routes/root.tsx';
 
+export type RouteOptions = {
+  /**
+   * The path the host answered with its not-found page (404.html) on this visit, if it did
+   * (see src/main.tsx): the article route shows not-found there without asking the API.
+   */
+  missingPath?: string;
+};
+
 /** The route tree, shared by the browser router and the tests' memory router. */
-export function createRoutes(queryClient: QueryClient): RouteObject[] {
+export function createRoutes(
+  queryClient: QueryClient,
+  { missingPath }: RouteOptions = {},
+): RouteObject[] {
   return [
     {
       id: 'root',
@@ -32,7 +43,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
         ...archiveRoutes(queryClient),
         searchRoute(),
         ...savedRoutes(),
-        articleRoute(queryClient),
+        articleRoute(queryClient, missingPath),
         { path: '*', Component: NotFound },
       ],
     },

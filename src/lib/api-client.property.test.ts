@@ -71,6 +71,7 @@ const validators: Validator[] = [
     schema: PageStateSchema,
     sample: {
       mode: 'hydrate',
+      path: '/a/',
       queries: {
         queries: [
           {

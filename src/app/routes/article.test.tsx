@@ -69,6 +69,46 @@ describe('the article route', () => {
 });
 
 const SEED_SLUG = SEED.slice(1, -1);
+
+describe('a path the host answered with its 404 page', () => {
+  beforeEach(() => clearLibrary());
+  afterEach(() => vi.restoreAllMocks());
+
+  /** The API paths fetched while the page at `url` was drawn. */
+  function watchFetches() {
+    const fetching = vi.spyOn(globalThis, 'fetch');
+    return () =>
+      fetching.mock.calls.map(([input]) =>
+        new URL(input instanceof Request ? input.url : String(input)).pathname.replace(
+          /^.*\/api\//,
+          '',
+        ),
+      );
+  }
+
+  it('is not found without asking the API for an article', async () => {
+    const fetched = watchFetches();
+    renderRoute('/no-such-article/', { missingPath: '/no-such-article/' });
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Page not found' }),
+    ).toBeInTheDocument();
+    expect(fetched().filter((file) => file.startsWith('articles/'))).toEqual([]);
+  });
+
+  it('still shows a copy the reader saved from this site', async () => {
+    await saveArticle(await getJson(apiPaths.article(SEED_SLUG), ArticleSchema));
+    renderRoute(SEED, { missingPath: SEED });
+    // (Shown as old data, the page then asks the API for a newer version in the background.)
+    expect(await screen.findByRole('heading', { level: 1, name: TITLE })).toBeInTheDocument();
+  });
+
+  it('asks for an article at any other path', async () => {
+    const fetched = watchFetches();
+    renderRoute(SEED, { missingPath: '/no-such-article/' });
+    expect(await screen.findByRole('heading', { level: 1, name: TITLE })).toBeInTheDocument();
+    expect(fetched()).toContain(`articles/${SEED_SLUG}.json`);
+  });
+});
 const FORGED = 'FORGED: Ministers resign over smuggling deal';
 
 /** A file of saved articles holding the seed article as `slug`, under a forged headline. */

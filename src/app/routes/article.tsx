@@ -13,17 +13,27 @@ function ArticleRoute() {
   return <ArticlePage key={slug} slug={slug} />;
 }
 
-/** `/{slug}/`: the source site's permalink shape, so shared links map one to one. */
-export function articleRoute(queryClient: QueryClient): RouteObject {
+/**
+ * `/{slug}/`: the source site's permalink shape, so shared links map one to one.
+ * `missingPath` is a path the host has already answered with its not-found page.
+ */
+export function articleRoute(queryClient: QueryClient, missingPath?: string): RouteObject {
   return {
     path: ':slug',
-    loader: async ({ params }: LoaderFunctionArgs) => {
+    loader: async ({ params, request }: LoaderFunctionArgs) => {
       const slug = params.slug ?? '';
       // A slug is a slug: `/..%2F..%2Fmanifest.webmanifest%3F/` names no article, and its
       // API path would lead out of the articles folder. Not found, with nothing fetched.
       if (!SLUG_PATTERN.test(slug)) throw data('Not found', { status: 404 });
       const options = articleQueries.detail(slug);
       try {
+        // The host served its 404 page for this very URL: it has no article here, and the
+        // API would only log a second 404. An unknown slug reached by an in-app link, or
+        // served index.html by a host that rewrites unknown paths (status 200), still costs
+        // one request: only the API knows which articles exist.
+        if (new URL(request.url).pathname === missingPath) {
+          throw data('Not found', { status: 404 });
+        }
         await loadOrThrow(queryClient, options);
       } catch (error) {
         // An article the reader saved from this site is read from the device when the
