@@ -130,7 +130,9 @@ export const ar: Messages = {
   savedUnavailable:
     'هذا المتصفح لا يسمح بحفظ المقالات على هذا الجهاز (قد يكون ذلك بسبب التصفح الخاص).',
   exportSaved: 'تصدير المقالات المحفوظة',
-  importSaved: 'استيراد مقالات محفوظة',
+  importSaved: 'استيراد مقالات محفوظة…',
+  importReading: (file) => `جارٍ قراءة ${file}…`,
+  importFrom: (file) => `من ${file}:`,
   importDone: (added, updated, unchanged) =>
     `تم الاستيراد: أُضيف ${number.format(added)}، وحُدِّث ${number.format(updated)}، وكان ${number.format(unchanged)} موجودًا.`,
   importFailed: (reason) => `لم يُستورد شيء. ${reason}`,

@@ -108,7 +108,9 @@ export const en = {
   savedUnavailable:
     'This browser does not let the reader keep articles on this device (private browsing can do this).',
   exportSaved: 'Export saved articles',
-  importSaved: 'Import saved articles',
+  importSaved: 'Import saved articles…',
+  importReading: (file: string) => `Reading ${file}…`,
+  importFrom: (file: string) => `From ${file}:`,
   importDone: (added: number, updated: number, unchanged: number) =>
     `Imported: ${number.format(added)} added, ${number.format(updated)} updated, ${number.format(unchanged)} already here.`,
   importFailed: (reason: string) => `Nothing was imported. ${reason}`,

@@ -102,7 +102,9 @@ export const tr: Messages = {
   savedUnavailable:
     'Bu tarayıcı haberlerin bu cihaza kaydedilmesine izin vermiyor (gizli pencere buna yol açabilir).',
   exportSaved: 'Kaydedilenleri dışa aktar',
-  importSaved: 'Kaydedilenleri içe aktar',
+  importSaved: 'Kaydedilenleri içe aktar…',
+  importReading: (file) => `${file} okunuyor…`,
+  importFrom: (file) => `${file} dosyasından:`,
   importDone: (added, updated, unchanged) =>
     `İçe aktarıldı: ${number.format(added)} eklendi, ${number.format(updated)} güncellendi, ${number.format(unchanged)} zaten vardı.`,
   importFailed: (reason) => `Hiçbir şey içe aktarılmadı. ${reason}`,
