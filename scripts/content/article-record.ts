@@ -229,12 +229,40 @@ function named(name: string): Named {
   return { name, slug: slugify(name) };
 }
 
-/** "Europe & Russia" -> "europe-russia"; letters outside ASCII are kept, as permalinks keep them. */
+/**
+ * Latin letters that are letters of their own in Unicode, not a base letter with a mark, so
+ * NFKD leaves them whole: Turkish dotless ı, Danish ø, Polish ł, German ß, Croatian đ,
+ * Icelandic þ and ð, Maltese ħ, and the ligatures æ and œ. Folded to the letters readers type
+ * in a URL, as ü and ğ already are: `Tahıl` is `tahil`, as `Gıda güvenliği` is
+ * `gida-guvenligi`, never half folded (`gıda-guvenligi`).
+ */
+const LATIN_FOLDS: Record<string, string> = {
+  ı: 'i',
+  ø: 'o',
+  ł: 'l',
+  ß: 'ss',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ħ: 'h',
+  ŧ: 't',
+  æ: 'ae',
+  œ: 'oe',
+};
+const LATIN_FOLDABLE = new RegExp(`[${Object.keys(LATIN_FOLDS).join('')}]`, 'gu');
+
+/**
+ * A name's address: "Europe & Russia" -> "europe-russia", "Tahıl" -> "tahil". Latin letters
+ * lose their marks and fold to plain ones (`LATIN_FOLDS`); letters of other scripts (Arabic,
+ * Greek, Cyrillic) are kept, as permalinks keep them. Section, tag and author pages, and an
+ * imported article without a permalink of its own, are addressed by it.
+ */
 export function slugify(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
+    .replace(LATIN_FOLDABLE, (letter) => LATIN_FOLDS[letter] ?? letter)
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
 }

@@ -66,8 +66,11 @@ import { ContentError } from './problem.ts';
 import { trace } from './trace.ts';
 import { writeFileAtomic } from './write-file-atomic.ts';
 
-/** Bump when the build's output or the manifest's shape changes: every output is redone. */
-const MANIFEST_VERSION = 11;
+/**
+ * Bump when the build's output or the manifest's shape changes: every output is redone.
+ * 12: names made addresses fold every Latin letter (`Tahıl` -> `tahil`).
+ */
+const MANIFEST_VERSION = 12;
 const MARKER = '.content-build';
 /** Past this many articles to render, a staging folder beats rendering in memory. */
 const STAGING_THRESHOLD = 5000;

@@ -1,6 +1,5 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { memo } from 'react';
-import { Link } from 'react-router';
 import type { Article } from '../../../contract/article.ts';
 import { site } from '../../../config/site.ts';
 import { dirOf, Label, LanguageScope, useMessages } from '../../../lib/i18n/i18n.tsx';
@@ -14,6 +13,7 @@ import { Byline } from './byline.tsx';
 import { Dateline } from './dateline.tsx';
 import { Figure } from './figure.tsx';
 import { RelatedList } from './related-list.tsx';
+import { SectionName } from './section-name.tsx';
 import { ShareButton } from './share-button.tsx';
 import { StoryLink } from './story-link.tsx';
 import { TagList } from './tag-list.tsx';
@@ -52,11 +52,11 @@ const ArticleView = memo(function ArticleView({
       <title>{`${article.title} | ${site.name}`}</title>
       <meta name="description" content={article.standfirst || article.title} />
       <header className="article__header">
-        <p className="article__section">
-          <Link to={paths.archive('section', sectionPath(article.section))}>
-            {article.section.name}
-          </Link>
-        </p>
+        <SectionName
+          className="article__section"
+          name={article.section.name}
+          to={paths.archive('section', sectionPath(article.section))}
+        />
         {/* elementtiming: the web benchmark times the headline's paint after a READ link. */}
         <h1 className="article__title" elementtiming="article-title">
           {article.title}

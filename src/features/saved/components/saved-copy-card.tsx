@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
-import { TimeStamp } from '../../../components/time-stamp.tsx';
 import { site } from '../../../config/site.ts';
 import type { Article } from '../../../contract/article.ts';
 import { dirOf, useLocale, useMessages } from '../../../lib/i18n/i18n.tsx';
 import { paths } from '../../../lib/paths.ts';
+import { CardMeta } from '../../articles/components/card-meta.tsx';
 import { SaveButton } from './save-button.tsx';
 
 /**
@@ -17,8 +17,9 @@ export function SavedCopyCard({ article }: { article: Article }) {
   return (
     <article className="card" lang={lang} dir={dirOf(lang)}>
       <div className="card__text">
-        <p className="card__section" lang={labels} dir={dirOf(labels)}>
-          {m.importedCopyLabel}
+        {/* The reader's word, cased by its own language; the line starts where the headline does. */}
+        <p className="card__section" lang={labels}>
+          <bdi>{m.importedCopyLabel}</bdi>
         </p>
         <h2 className="card__title">
           <Link to={paths.savedCopy(article.slug)} className="card__link">
@@ -26,11 +27,11 @@ export function SavedCopyCard({ article }: { article: Article }) {
           </Link>
         </h2>
         {article.standfirst && <p className="card__standfirst">{article.standfirst}</p>}
-        <p className="card__date" lang={labels} dir={dirOf(labels)}>
-          <TimeStamp iso={article.published} form="date" />
-          {/* Saving again (after removing) saves the site's own article, never the file's. */}
-          <SaveButton slug={article.slug} title={article.title} isInList />
-        </p>
+        <CardMeta
+          published={article.published}
+          // Saving again (after removing) saves the site's own article, never the file's.
+          save={<SaveButton slug={article.slug} title={article.title} isInList />}
+        />
       </div>
     </article>
   );

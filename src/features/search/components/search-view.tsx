@@ -3,12 +3,13 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { site } from '../../../config/site.ts';
 import { RetryAlert } from '../../../components/retry-alert.tsx';
-import { TimeStamp } from '../../../components/time-stamp.tsx';
-import { dirOf, useInterfaceLocale, useMessages } from '../../../lib/i18n/i18n.tsx';
+import { dirOf, useMessages } from '../../../lib/i18n/i18n.tsx';
 import { archiveQueries } from '../../archives/api/archive-queries.ts';
 import { articleQueries } from '../../articles/api/article-queries.ts';
 import { ArticleCard } from '../../articles/components/article-card.tsx';
 import { ArticleLink } from '../../articles/components/article-link.tsx';
+import { CardMeta } from '../../articles/components/card-meta.tsx';
+import { SectionName } from '../../articles/components/section-name.tsx';
 import { RESULTS_STEP, searchQueries, type SearchParams } from '../api/search-queries.ts';
 import { monthLabel } from '../lib/month-label.ts';
 
@@ -54,7 +55,6 @@ export function SearchView() {
   const [url, setUrl] = useSearchParams();
   const queryClient = useQueryClient();
   const m = useMessages();
-  const ui = useInterfaceLocale();
   const params = searchParamsOf(url);
   const [shown, setShown] = useState(RESULTS_STEP);
   // A new query or filter starts the list of results afresh.
@@ -147,12 +147,7 @@ export function SearchView() {
               lang={result.lang}
               dir={dirOf(result.lang)}
             >
-              <p
-                className="card__section"
-                lang={result.lang === site.language ? undefined : site.language}
-              >
-                {result.section}
-              </p>
+              <SectionName className="card__section" name={result.section} />
               <h2 className="search-result__title">
                 <ArticleLink slug={result.slug}>{result.title}</ArticleLink>
               </h2>
@@ -165,9 +160,7 @@ export function SearchView() {
                   ),
                 )}
               </p>
-              <p className="card__date" lang={ui} dir={dirOf(ui)}>
-                <TimeStamp iso={result.published} form="date" />
-              </p>
+              <CardMeta published={result.published} />
             </li>
           ))}
         </ol>
