@@ -21,14 +21,16 @@ export const HEADERS_DEADLINE_MS = 4500;
  */
 export const BODY_STALL_MS = 5000;
 
+/** The least time an attempt waits for its headers: one round trip on 3G. */
+export const MIN_ATTEMPT_WAIT_MS = 2000;
+
 /** The waits before the second and the third attempt. */
 export const RETRY_DELAYS_MS: readonly number[] = [250, 1000];
 
 /**
- * A failure that came back at once (a 5xx, a reset connection) is asked again only when the
- * new attempt starts within this time of the first, which leaves it 3 s of the headers
- * deadline: a round trip on 3G with room to spare. A timeout is not asked again: the
- * deadline has passed.
+ * A failure that came back (a 5xx, a reset connection) is asked again once, and a third time
+ * only when that attempt starts within this time of the first, which leaves it 3 s of the
+ * headers deadline. A timeout is not asked again: the deadline has passed.
  */
 export const RETRY_BUDGET_MS = 1500;
 
@@ -121,7 +123,9 @@ export async function getJson<TSchema extends v.GenericSchema>(
         error.isTransient &&
         error.kind !== 'timeout' &&
         delay !== undefined &&
-        performance.now() - started + delay <= RETRY_BUDGET_MS;
+        // The first retry is always made: how long a failure took to come back depends on the
+        // link and the device, and a fast failure deserves its second chance on a slow phone.
+        (attempt === 0 || performance.now() - started + delay <= RETRY_BUDGET_MS);
       if (!isWorthRetrying) throw error;
       await pause(delay, options.signal);
     }
@@ -167,7 +171,8 @@ async function fetchText(
       : new ApiError(url, 'Network error', 'network', status, { cause: error });
   };
 
-  let timer = timeOutAfter(Math.max(0, deadline - performance.now()));
+  // A retry that starts late still has a round trip on 3G to be answered in.
+  let timer = timeOutAfter(Math.max(MIN_ATTEMPT_WAIT_MS, deadline - performance.now()));
   try {
     let response: Response;
     try {
