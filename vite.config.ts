@@ -23,6 +23,10 @@ export default defineConfig(({ isSsrBuild }) => ({
   test: {
     // The tally prints how many hostile sources and files the suites fed the reader.
     reporters: ['default', new HostileTallyReporter()],
+    // Vitest's default 5 s per test is a figure of speed: on a 2-core machine busy with other
+    // builds, rendering a route in jsdom took 7 s. The limit only bounds a test that hangs.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     projects: [
       {
         extends: true,

@@ -8,6 +8,11 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { SEED_SLUG, articlePath, readSeed } from './seed.ts';
 
+// axe reads every element of the page and its computed styles: CPU work that took 35 to 40 s
+// per page on a 2-core machine busy with other builds, past the default 30 s. The
+// limit bounds a test that hangs; it is no figure of speed.
+test.describe.configure({ timeout: 120_000 });
+
 const seed = readSeed();
 
 type PageType = {

@@ -7,23 +7,32 @@
 import * as v from 'valibot';
 
 /**
- * How long an attempt waits for a response's headers. A static file's headers come within a
- * second even on a slow phone connection; a server silent for longer is hung, and the
- * reader is owed the error view (with Retry) within five seconds in all.
+ * How long after the first request the answer's headers are waited for, over all attempts.
+ * On a 3G connection one round trip takes about 2 s, and a phone busy drawing the page
+ * notices the answer later still; a shorter wait would give up on a server that is
+ * answering, and ask it again, so that a slow connection could load nothing at all. A
+ * server silent this long is not answering: the reader gets the error view with Retry.
  */
-export const HEADERS_TIMEOUT_MS = 1500;
+export const HEADERS_DEADLINE_MS = 4500;
 
-/** How long the body may take once the headers are in: a large file on a slow link. */
-export const BODY_TIMEOUT_MS = 10_000;
+/**
+ * How long the body may go without a single byte arriving. A slow body that keeps coming
+ * is read to its end (or to the size limit); one that has stopped is given up.
+ */
+export const BODY_STALL_MS = 5000;
+
+/** The least time an attempt waits for its headers: one round trip on 3G. */
+export const MIN_ATTEMPT_WAIT_MS = 2000;
 
 /** The waits before the second and the third attempt. */
 export const RETRY_DELAYS_MS: readonly number[] = [250, 1000];
 
 /**
- * Another attempt is made only if it can wait its whole headers timeout within this time
- * from the first: a hung server is asked twice and given up 3.25 s after the first request.
+ * A failure that came back (a 5xx, a reset connection) is asked again once, and a third time
+ * only when that attempt starts within this time of the first, which leaves it 3 s of the
+ * headers deadline. A timeout is not asked again: the deadline has passed.
  */
-export const RETRY_BUDGET_MS = 3500;
+export const RETRY_BUDGET_MS = 1500;
 
 /**
  * A response larger than this is refused, unread when its size is declared. The largest
@@ -93,8 +102,8 @@ export function apiBaseUrl(): string {
 
 /**
  * A resource of the JSON API, by its path under the API's base URL. A failure that may pass
- * (network, timeout, 5xx) is tried again after 250 ms and then 1 s, within the retry
- * budget; a 404 or bad data fails at once.
+ * and came back at once (network, 5xx) is tried again after 250 ms and then 1 s, within the
+ * retry budget; a 404, bad data (too large included) and a timeout fail at once.
  */
 export async function getJson<TSchema extends v.GenericSchema>(
   path: string,
@@ -103,16 +112,20 @@ export async function getJson<TSchema extends v.GenericSchema>(
 ): Promise<v.InferOutput<TSchema>> {
   const url = `${apiBaseUrl()}${path}`;
   const started = performance.now();
+  const deadline = started + HEADERS_DEADLINE_MS;
   for (let attempt = 0; ; attempt++) {
     try {
-      return readJson(url, await fetchText(url, options.signal), schema);
+      return readJson(url, await fetchText(url, deadline, options.signal), schema);
     } catch (error) {
       const delay = RETRY_DELAYS_MS[attempt];
       const isWorthRetrying =
         error instanceof ApiError &&
         error.isTransient &&
+        error.kind !== 'timeout' &&
         delay !== undefined &&
-        performance.now() - started + delay + HEADERS_TIMEOUT_MS <= RETRY_BUDGET_MS;
+        // The first retry is always made: how long a failure took to come back depends on the
+        // link and the device, and a fast failure deserves its second chance on a slow phone.
+        (attempt === 0 || performance.now() - started + delay <= RETRY_BUDGET_MS);
       if (!isWorthRetrying) throw error;
       await pause(delay, options.signal);
     }
@@ -134,8 +147,16 @@ export function getJsonIf<TSchema extends v.GenericSchema>(
   return getJson(path, schema, options);
 }
 
-/** One attempt: the body's text, or a typed error (the caller's own abort passes through). */
-async function fetchText(url: string, callerSignal: AbortSignal | undefined): Promise<string> {
+/**
+ * One attempt: the body's text, or a typed error (the caller's own abort passes through).
+ * Its headers are waited for until `deadline` (by performance.now()); its body for as long
+ * as bytes keep coming.
+ */
+async function fetchText(
+  url: string,
+  deadline: number,
+  callerSignal: AbortSignal | undefined,
+): Promise<string> {
   const attempt = new AbortController();
   let hasTimedOut = false;
   const timeOutAfter = (ms: number) =>
@@ -150,7 +171,8 @@ async function fetchText(url: string, callerSignal: AbortSignal | undefined): Pr
       : new ApiError(url, 'Network error', 'network', status, { cause: error });
   };
 
-  let timer = timeOutAfter(HEADERS_TIMEOUT_MS);
+  // A retry that starts late still has a round trip on 3G to be answered in.
+  let timer = timeOutAfter(Math.max(MIN_ATTEMPT_WAIT_MS, deadline - performance.now()));
   try {
     let response: Response;
     try {
@@ -162,7 +184,12 @@ async function fetchText(url: string, callerSignal: AbortSignal | undefined): Pr
       throw failed(error);
     }
     clearTimeout(timer);
-    timer = timeOutAfter(BODY_TIMEOUT_MS);
+    // The body's clock starts again with every piece that arrives (see readText).
+    const stillComing = () => {
+      clearTimeout(timer);
+      timer = timeOutAfter(BODY_STALL_MS);
+    };
+    stillComing();
 
     if (!response.ok) {
       response.body?.cancel().catch(() => undefined);
@@ -171,7 +198,7 @@ async function fetchText(url: string, callerSignal: AbortSignal | undefined): Pr
     }
     let text: string;
     try {
-      text = await readText(url, response);
+      text = await readText(url, response, stillComing);
     } catch (error) {
       throw error instanceof ApiError ? error : failed(error, response.status);
     }
@@ -188,8 +215,12 @@ async function fetchText(url: string, callerSignal: AbortSignal | undefined): Pr
   }
 }
 
-/** The body as text, refused past MAX_BODY_BYTES (at once when its declared size says so). */
-async function readText(url: string, response: Response): Promise<string> {
+/**
+ * The body as text, refused past MAX_BODY_BYTES: at once when its declared size says so,
+ * otherwise as soon as the bytes counted while it streams pass it, and the rest is never
+ * downloaded. `onProgress` is told of every piece.
+ */
+async function readText(url: string, response: Response, onProgress: () => void): Promise<string> {
   const tooLarge = () =>
     new ApiError(
       url,
@@ -209,6 +240,7 @@ async function readText(url: string, response: Response): Promise<string> {
   for (;;) {
     const { done, value } = await reader.read();
     if (done) return text + decoder.decode();
+    onProgress();
     size += value.byteLength;
     if (size > MAX_BODY_BYTES) {
       reader.cancel().catch(() => undefined);
