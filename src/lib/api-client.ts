@@ -2,7 +2,7 @@
  * The one place the app talks to the network. Every response is validated against the
  * contract before the app trusts it; failures come back as typed errors so that views can
  * tell "no such article" from "the network is down", and so that only failures that may
- * pass are tried again (decision 010).
+ * pass are tried again (decisions 010 and 018).
  */
 import * as v from 'valibot';
 

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { site } from '../../../config/site.ts';
 import { RetryAlert } from '../../../components/retry-alert.tsx';
-import { dirOf, useMessages } from '../../../lib/i18n/i18n.tsx';
+import { dirOf, useInterfaceLocale, useMessages } from '../../../lib/i18n/i18n.tsx';
 import { archiveQueries } from '../../archives/api/archive-queries.ts';
 import { articleQueries } from '../../articles/api/article-queries.ts';
 import { ArticleCard } from '../../articles/components/article-card.tsx';
@@ -55,6 +55,7 @@ export function SearchView() {
   const [url, setUrl] = useSearchParams();
   const queryClient = useQueryClient();
   const m = useMessages();
+  const ui = useInterfaceLocale();
   const params = searchParamsOf(url);
   const [shown, setShown] = useState(RESULTS_STEP);
   // A new query or filter starts the list of results afresh.
