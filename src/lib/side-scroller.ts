@@ -42,17 +42,21 @@ export function useSideScroller(scroller: HTMLElement | null): void {
     update();
     scroller.addEventListener('scroll', update, { passive: true });
     scroller.addEventListener('focusin', reveal);
-    // The scroller's own width (a turned phone) and its items' (a longer name) both move the edges.
-    const resizes = new ResizeObserver(update);
-    resizes.observe(scroller);
-    for (const item of scroller.children) resizes.observe(item);
+    // The scroller's own width (a turned phone) and its items' (a longer name) both move the
+    // edges. Where there is no ResizeObserver (older browsers, the unit tests' DOM), the
+    // window's size stands in: the row is never what stops a page from showing.
+    const resizes = typeof ResizeObserver === 'function' ? new ResizeObserver(update) : undefined;
+    resizes?.observe(scroller);
+    for (const item of scroller.children) resizes?.observe(item);
+    if (resizes === undefined) window.addEventListener('resize', update);
     // The interface's direction flips which edge is the start.
     const directions = new MutationObserver(update);
     directions.observe(document.documentElement, { attributeFilter: ['dir'] });
     return () => {
       scroller.removeEventListener('scroll', update);
       scroller.removeEventListener('focusin', reveal);
-      resizes.disconnect();
+      resizes?.disconnect();
+      window.removeEventListener('resize', update);
       directions.disconnect();
     };
   }, [scroller]);
