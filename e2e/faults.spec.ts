@@ -13,21 +13,13 @@
  * times on a busy machine say nothing about the reader. The suite prints how many faults it
  * injected and how many were handled.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Locator, Page, Route } from '@playwright/test';
 import { NOT_FOUND_ERRORS, expect, test } from './fixtures.ts';
 import { findCardLink, latestHeading, recordApiRequests } from './home.ts';
-import { SEED_SLUG, articleJsonPath, articlePath, readSeed } from './seed.ts';
+import { SEED_SLUG, articleJsonPath, articlePath, lastRelatedOfSeed, readSeed } from './seed.ts';
 
 const seed = readSeed();
-const distDir = path.resolve(import.meta.dirname, '..', 'dist');
-const [related] = (
-  JSON.parse(readFileSync(path.join(distDir, articleJsonPath(SEED_SLUG)), 'utf8')) as {
-    related: { slug: string; title: string }[];
-  }
-).related.slice(-1);
-if (related === undefined) throw new Error('the seed article has no related articles');
+const related = lastRelatedOfSeed();
 
 /**
  * Every faulty answer takes this long, as a real one does. It also lets a click join the

@@ -59,3 +59,21 @@ export const articleJsonPath = (slug: string) => `/api/articles/${slug}.json`;
 export const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A file of the built API (`dist/api/…`), as the tests' server sends it. */
+export function readBuiltFile(apiPath: string): string {
+  return readFileSync(path.resolve(import.meta.dirname, '..', 'dist', `.${apiPath}`), 'utf8');
+}
+
+/**
+ * The last article in the seed's Related list, as built: one that no READ link in the
+ * seed's text leads to, so following it asks for its file.
+ */
+export function lastRelatedOfSeed(): { slug: string; title: string } {
+  const { related } = JSON.parse(readBuiltFile(articleJsonPath(SEED_SLUG))) as {
+    related: { slug: string; title: string }[];
+  };
+  const last = related.at(-1);
+  if (last === undefined) throw new Error('the seed article has no related articles');
+  return last;
+}

@@ -8,21 +8,20 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { SEED_SLUG, articleJsonPath, articlePath, readSeed } from './seed.ts';
+import {
+  SEED_SLUG,
+  articleJsonPath,
+  articlePath,
+  lastRelatedOfSeed,
+  readBuiltFile,
+  readSeed,
+} from './seed.ts';
 
 const seed = readSeed();
-const distDir = path.resolve(import.meta.dirname, '..', 'dist');
-const [related] = (
-  JSON.parse(readFileSync(path.join(distDir, articleJsonPath(SEED_SLUG)), 'utf8')) as {
-    related: { slug: string; title: string }[];
-  }
-).related.slice(-1);
-if (related === undefined) throw new Error('the seed article has no related articles');
-const relatedJson = readFileSync(path.join(distDir, articleJsonPath(related.slug)), 'utf8');
+const related = lastRelatedOfSeed();
+const relatedJson = readBuiltFile(articleJsonPath(related.slug));
 
 /** Chrome DevTools' "3G" preset. */
 const THREE_G = {
@@ -86,7 +85,7 @@ async function openSlowly(page: Page): Promise<CDPSession> {
   // The page asks for the related article at its own address; the answer comes from the
   // local server, through the browser's (throttled) network.
   await page.route(
-    (url) => url.pathname === articleJsonPath(related?.slug ?? ''),
+    (url) => url.pathname === articleJsonPath(related.slug),
     (route) => route.continue({ url: `${origin}/article.json` }),
   );
   const cdp = await page.context().newCDPSession(page);
