@@ -7,8 +7,12 @@ import type { ArticleRecord } from './article-record.ts';
 import type { Problem } from './problem.ts';
 
 const RELATED_COUNT = 4;
-/** How many neighbours in time, per shared tag or section, are considered as related. */
-const RELATED_WINDOW = 8;
+/**
+ * How many earlier articles, per shared tag or section, are considered as related. Only
+ * earlier ones: a new article then never changes what an older page shows, so publishing
+ * one rewrites that one article, not the recent ones it would have joined (decision 019).
+ */
+const RELATED_WINDOW = 16;
 
 /** Records in publication order, newest first (ties by slug, so builds are repeatable). */
 export function newestFirst(records: Iterable<ArticleRecord>): ArticleRecord[] {
@@ -67,8 +71,8 @@ export function danglingReferences(
 
 /**
  * Related articles for every record (by index in `ordered`, newest first): the editor's own
- * list when given, else the articles sharing the most tags (then the section), nearest in
- * time, leaving out those the body already links to. Only a window of neighbours per tag is
+ * list when given, else the earlier articles sharing the most tags (then the section),
+ * nearest in time, leaving out those the body already links to. Only a window of neighbours per tag is
  * scored, which keeps this linear.
  */
 export function relatedIndexes(ordered: ArticleRecord[]): number[][] {
@@ -142,9 +146,10 @@ export function relatedIndexes(ordered: ArticleRecord[]): number[][] {
         break;
       }
       const list = postings[k < tags.length ? (tags[k] ?? 0) : section] ?? [];
-      const at = lowerBound(list, index);
-      const end = Math.min(list.length, at + RELATED_WINDOW + 1);
-      for (let position = Math.max(0, at - RELATED_WINDOW); position < end; position++) {
+      // Newest first: the earlier articles follow the article's own place in the list.
+      const at = lowerBound(list, index + 1);
+      const end = Math.min(list.length, at + RELATED_WINDOW);
+      for (let position = at; position < end; position++) {
         const other = list[position] ?? index;
         if (other === index || seen[other] === index) continue;
         seen[other] = index;
