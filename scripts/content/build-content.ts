@@ -41,6 +41,7 @@ import { isRaster, makeVariants, makeVariantsOnce } from './responsive-images.ts
 import { ContentError, type Problem } from './problem.ts';
 import { visibleControls } from '../lib/visible-controls.ts';
 import { buildSitemaps, sitemapEntries } from './sitemap.ts';
+import { latestChanges, updateEntry, updatesOutput, UPDATES_NEWEST } from './updates.ts';
 
 export type BuildOptions = {
   /** The folder holding `articles/` and `images/`. */
@@ -328,6 +329,11 @@ export function* indexOutputs(
     const start = (page - 1) * settings.pageSize;
     yield latestPage(settings, corpus.summaryJson.slice(start, start + settings.pageSize), page, total);
   }
+  yield updatesOutput(
+    settings.apiDir,
+    corpus.ordered.slice(0, UPDATES_NEWEST).map(updateEntry),
+    latestChanges(corpus.ordered.slice(UPDATES_NEWEST).map((record) => record.summary)),
+  );
   const archives = collectArchives(corpus.ordered);
   yield [`${settings.apiDir}/${apiPaths.sectionMenu()}`, JSON.stringify(sectionMenu(archives))];
   const summaryAt = (index: number) => corpus.summaryJson[index] ?? '{}';

@@ -139,7 +139,8 @@ describe('writeContent, incremental by content hash', () => {
       [
         'date of change',
         (text) => text.replace('published:', 'modified: 2023-08-10T09:00:00+01:00\npublished:'),
-        [...showingD3, ...listingD3, ...feeds, 'sitemap.xml'],
+        // Open readers learn of the change from the updates file.
+        [...showingD3, ...listingD3, 'api/updates.json', ...feeds, 'sitemap.xml'],
       ],
     ];
     for (const [what, edit, expected] of edits) {

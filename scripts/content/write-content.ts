@@ -64,6 +64,7 @@ import { archivePage, type CollectedArchive } from './archives.ts';
 import { articlePrefix, articleSuffix, danglingReferences } from './corpus.ts';
 import { ContentError } from './problem.ts';
 import { trace } from './trace.ts';
+import { latestChanges, updateEntry, updatesOutput, UPDATES_NEWEST } from './updates.ts';
 import { writeFileAtomic } from './write-file-atomic.ts';
 
 /**
@@ -445,6 +446,18 @@ function prepareSameShape(context: Context, previous: Manifest, changed: Scanned
       modified: next.modified[at] ?? '',
     }));
     indexFiles.push(...sitemapOutputs(settings, shown));
+    // The updates file tells open readers of the change (an edit keeps every article's place).
+    const older = byPosition.slice(UPDATES_NEWEST).map((at) => ({
+      slug: previous.slug[at] ?? '',
+      modified: next.modified[at] ?? '',
+    }));
+    indexFiles.push(
+      updatesOutput(
+        settings.apiDir,
+        byPosition.slice(0, UPDATES_NEWEST).map((at) => updateEntry(recordOf(at))),
+        latestChanges(older),
+      ),
+    );
   }
 
   return {

@@ -242,6 +242,35 @@ export const SectionMenuSchema = v.array(
 );
 export type SectionMenu = v.InferOutput<typeof SectionMenuSchema>;
 
+/**
+ * What a list needs to tell whether an article is new to it, and an open article whether it
+ * was changed: nothing a card shows, so that the file a reader's tab asks for every minute
+ * stays a few KB.
+ */
+export const UpdateEntrySchema = v.object({
+  slug,
+  published: timestamp,
+  modified: timestamp,
+  /** The section's path (`africa/sudan`): its front and those of the sections above it list it. */
+  section: archivePath,
+  tags: v.array(slug),
+  authors: v.array(slug),
+});
+export type UpdateEntry = v.InferOutput<typeof UpdateEntrySchema>;
+
+/**
+ * `updates.json`, rewritten by every build that changes what it holds (decision 022): the
+ * newest articles, and the latest changes to older ones, so that an article corrected while
+ * a reader has it open can offer the update whatever its age.
+ */
+export const UpdatesSchema = v.object({
+  /** The newest articles, newest first. */
+  newest: v.array(UpdateEntrySchema),
+  /** Older articles (not in `newest`), latest `modified` first. */
+  changed: v.array(v.object({ slug, modified: timestamp })),
+});
+export type Updates = v.InferOutput<typeof UpdatesSchema>;
+
 const ARCHIVE_FOLDERS = { section: 'sections', tag: 'tags', author: 'authors' } as const;
 
 /** Where each resource lives, relative to the API base URL. */
@@ -251,4 +280,5 @@ export const apiPaths = {
   archive: (kind: ArchiveKind, path: string, page: number) =>
     `${ARCHIVE_FOLDERS[kind]}/${path}/${page}.json`,
   sectionMenu: () => 'sections.json',
+  updates: () => 'updates.json',
 };

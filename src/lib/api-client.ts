@@ -100,6 +100,15 @@ export function apiBaseUrl(): string {
   return base.endsWith('/') ? base : `${base}/`;
 }
 
+export type FetchOptions = {
+  signal?: AbortSignal;
+  /**
+   * The HTTP cache's part (`fetch`'s `cache`): `no-cache` asks the host whether a kept copy
+   * is still current (a 304 of a few hundred bytes when it is), for a file polled for news.
+   */
+  cache?: RequestCache;
+};
+
 /**
  * A resource of the JSON API, by its path under the API's base URL. A failure that may pass
  * and came back at once (network, 5xx) is tried again after 250 ms and then 1 s, within the
@@ -108,14 +117,14 @@ export function apiBaseUrl(): string {
 export async function getJson<TSchema extends v.GenericSchema>(
   path: string,
   schema: TSchema,
-  options: { signal?: AbortSignal } = {},
+  options: FetchOptions = {},
 ): Promise<v.InferOutput<TSchema>> {
   const url = `${apiBaseUrl()}${path}`;
   const started = performance.now();
   const deadline = started + HEADERS_DEADLINE_MS;
   for (let attempt = 0; ; attempt++) {
     try {
-      return readJson(url, await fetchText(url, deadline, options.signal), schema);
+      return readJson(url, await fetchText(url, deadline, options), schema);
     } catch (error) {
       const delay = RETRY_DELAYS_MS[attempt];
       const isWorthRetrying =
@@ -155,7 +164,7 @@ export function getJsonIf<TSchema extends v.GenericSchema>(
 async function fetchText(
   url: string,
   deadline: number,
-  callerSignal: AbortSignal | undefined,
+  { signal: callerSignal, cache }: FetchOptions,
 ): Promise<string> {
   const attempt = new AbortController();
   let hasTimedOut = false;
@@ -179,6 +188,7 @@ async function fetchText(
       response = await fetch(url, {
         signal: callerSignal ? AbortSignal.any([callerSignal, attempt.signal]) : attempt.signal,
         headers: { accept: 'application/json' },
+        ...(cache ? { cache } : {}),
       });
     } catch (error) {
       throw failed(error);

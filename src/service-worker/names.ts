@@ -8,6 +8,12 @@ export const CACHE_NAMES = {
 /** The app shell (`dist/app-shell.html`, precached): draws any page from the URL. */
 export const SHELL_URL = 'app-shell.html';
 
+/**
+ * The updates file (`apiPaths.updates()` under `api/`), which the worker never keeps: kept,
+ * it would tell an open reader that nothing was published.
+ */
+export const UPDATES_URL = 'api/updates.json';
+
 /** The message that tells a waiting new version to take over. */
 export const SKIP_WAITING = 'SKIP_WAITING';
 

@@ -21,8 +21,8 @@ import {
   precacheAndRoute,
 } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
-import { CacheFirst, NetworkFirst } from 'workbox-strategies';
-import { CACHE_NAMES, KEEP_URLS, SHELL_URL, SKIP_WAITING } from './names.ts';
+import { CacheFirst, NetworkFirst, NetworkOnly } from 'workbox-strategies';
+import { CACHE_NAMES, KEEP_URLS, SHELL_URL, SKIP_WAITING, UPDATES_URL } from './names.ts';
 import { otherSizeOf } from './photo-fallback.ts';
 
 declare const self: ServiceWorkerGlobalScope & {
@@ -81,6 +81,11 @@ registerRoute(
     ],
   }),
 );
+
+// The updates file (decision 022) says what is new now, or nothing: a kept copy would tell an
+// open reader that nothing was published. It is never kept, and offline the check fails and
+// is made again later. (Registered first: the first route that matches answers.)
+registerRoute(({ url }) => under(url, UPDATES_URL), new NetworkOnly());
 
 registerRoute(
   ({ url }) => under(url, 'api/'),

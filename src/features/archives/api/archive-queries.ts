@@ -13,6 +13,8 @@ import { pagedListOptions } from '../../articles/api/paged-list.ts';
 /** Query options for section fronts, tag and author pages, and the section menu. */
 export const archiveQueries = {
   all: () => ['archives'] as const,
+  /** Everything of one archive: its pages and its "Load more" lists. */
+  archive: (kind: ArchiveKind, path: string) => [...archiveQueries.all(), kind, path] as const,
   page: (kind: ArchiveKind, path: string, page: number) =>
     queryOptions({
       queryKey: [...archiveQueries.all(), kind, path, { page }] as const,

@@ -1,5 +1,5 @@
 import { useQueryClient, useSuspenseInfiniteQuery } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { Link } from 'react-router';
 import type { ArchiveKind } from '../../../contract/article.ts';
 import { site } from '../../../config/site.ts';
@@ -24,6 +24,14 @@ export function ArchiveView({ kind, path, page }: ArchiveViewProps) {
     [queryClient, kind, path],
   );
   const hrefFor = useCallback((at: number) => paths.archive(kind, path, at), [kind, path]);
+  const news = useMemo(
+    () => ({
+      scope: { kind, path },
+      refresh: () =>
+        queryClient.invalidateQueries({ queryKey: archiveQueries.archive(kind, path) }),
+    }),
+    [queryClient, kind, path],
+  );
   const first = data.pages[0];
   if (first === undefined) return null;
   const { archive } = first;
@@ -66,7 +74,7 @@ export function ArchiveView({ kind, path, page }: ArchiveViewProps) {
           </ul>
         </nav>
       )}
-      <ArticleFeed options={options} prefetchPage={prefetchPage} hrefFor={hrefFor} />
+      <ArticleFeed options={options} prefetchPage={prefetchPage} hrefFor={hrefFor} news={news} />
     </section>
   );
 }

@@ -4,7 +4,9 @@ import type { ArticlePage } from '../../../contract/article.ts';
 import { RetryAlert } from '../../../components/retry-alert.tsx';
 import { useMessages } from '../../../lib/i18n/i18n.tsx';
 import type { PagedListOptions } from '../api/paged-list.ts';
+import type { ListScope } from '../lib/new-stories.ts';
 import { ArticleCard } from './article-card.tsx';
+import { NewStories } from './new-stories.tsx';
 import { Pagination } from './pagination.tsx';
 
 type ArticleFeedProps<TPage extends ArticlePage> = {
@@ -12,6 +14,11 @@ type ArticleFeedProps<TPage extends ArticlePage> = {
   /** Fetches a page into the cache ahead of need. */
   prefetchPage: (page: number) => Promise<unknown>;
   hrefFor: (page: number) => string;
+  /**
+   * On a list's front: which articles it shows, and how its data is asked for again, to offer
+   * the stories published since it was loaded.
+   */
+  news?: { scope: ListScope; refresh: () => Promise<unknown> };
 };
 
 /**
@@ -23,6 +30,7 @@ export function ArticleFeed<TPage extends ArticlePage>({
   options,
   prefetchPage,
   hrefFor,
+  news,
 }: ArticleFeedProps<TPage>) {
   const m = useMessages();
   const { data, hasNextPage, fetchNextPage, isFetchingNextPage, isFetchNextPageError } =
@@ -30,6 +38,7 @@ export function ArticleFeed<TPage extends ArticlePage>({
   const first = data.pages[0];
   const last = data.pages.at(-1) ?? first;
   const nearEnd = useRef<HTMLLIElement>(null);
+  const list = useRef<HTMLUListElement>(null);
   const nextPage = last && last.page < last.pageCount ? last.page + 1 : undefined;
 
   useEffect(() => {
@@ -58,7 +67,15 @@ export function ArticleFeed<TPage extends ArticlePage>({
   const nearEndAt = Math.max(0, articles.length - 3);
   return (
     <>
-      <ul className="card-list">
+      {news && first.page === 1 && (
+        <NewStories
+          scope={news.scope}
+          articles={articles.map(({ article }) => article)}
+          listRef={list}
+          refresh={news.refresh}
+        />
+      )}
+      <ul className="card-list" ref={list}>
         {articles.map(({ page, article }, index) => (
           <li key={`${page}:${article.slug}`} ref={index === nearEndAt ? nearEnd : undefined}>
             <ArticleCard article={article} isAboveFold={index < 3} />

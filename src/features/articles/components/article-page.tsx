@@ -1,5 +1,5 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { memo } from 'react';
+import { memo, useRef, type RefObject } from 'react';
 import type { Article } from '../../../contract/article.ts';
 import { site } from '../../../config/site.ts';
 import { dirOf, Label, LanguageScope, useMessages } from '../../../lib/i18n/i18n.tsx';
@@ -9,6 +9,7 @@ import { useMarkRead } from '../../saved/lib/read-marks.ts';
 import { articleQueries } from '../api/article-queries.ts';
 import { readingMinutes } from '../lib/reading-time.ts';
 import { ArticleBody } from './article-body.tsx';
+import { ArticleUpdateNotice } from './article-update-notice.tsx';
 import { Byline } from './byline.tsx';
 import { Dateline } from './dateline.tsx';
 import { Figure } from './figure.tsx';
@@ -26,11 +27,16 @@ import { TagList } from './tag-list.tsx';
 export function ArticlePage({ slug }: { slug: string }) {
   const { data: article } = useSuspenseQuery(articleQueries.detail(slug));
   const lang = article.lang ?? site.language;
+  const headline = useRef<HTMLHeadingElement>(null);
   useMarkRead(slug);
   return (
-    <LanguageScope lang={lang}>
-      <ArticleView article={article} lang={lang} />
-    </LanguageScope>
+    <>
+      {/* The reader's own notice, in the interface's language. */}
+      <ArticleUpdateNotice article={article} headlineRef={headline} />
+      <LanguageScope lang={lang}>
+        <ArticleView article={article} lang={lang} headlineRef={headline} />
+      </LanguageScope>
+    </>
   );
 }
 
@@ -41,9 +47,11 @@ export function ArticlePage({ slug }: { slug: string }) {
 const ArticleView = memo(function ArticleView({
   article,
   lang,
+  headlineRef,
 }: {
   article: Article;
   lang: string;
+  headlineRef: RefObject<HTMLHeadingElement | null>;
 }) {
   const m = useMessages();
   const url = `${site.url}${paths.article(article.slug)}`;
@@ -58,7 +66,13 @@ const ArticleView = memo(function ArticleView({
           to={paths.archive('section', sectionPath(article.section))}
         />
         {/* elementtiming: the web benchmark times the headline's paint after a READ link. */}
-        <h1 className="article__title" elementtiming="article-title">
+        <h1
+          className="article__title"
+          elementtiming="article-title"
+          ref={headlineRef}
+          // Focused when the reader asks for a correction published while they read.
+          tabIndex={-1}
+        >
           {article.title}
         </h1>
         {article.standfirst && <p className="article__standfirst">{article.standfirst}</p>}

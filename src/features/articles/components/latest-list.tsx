@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { site } from '../../../config/site.ts';
 import { useMessages } from '../../../lib/i18n/i18n.tsx';
 import { paths } from '../../../lib/paths.ts';
@@ -14,6 +14,13 @@ export function LatestList({ page }: { page: number }) {
     (at: number) => queryClient.query(articleQueries.list(at)),
     [queryClient],
   );
+  const news = useMemo(
+    () => ({
+      scope: { kind: 'latest' } as const,
+      refresh: () => queryClient.invalidateQueries({ queryKey: articleQueries.lists() }),
+    }),
+    [queryClient],
+  );
   const heading = page > 1 ? m.latestPage(page) : m.latestHeading;
   return (
     <section className="latest" aria-labelledby="latest-heading">
@@ -24,6 +31,7 @@ export function LatestList({ page }: { page: number }) {
         options={articleQueries.feed(queryClient, page)}
         prefetchPage={prefetchPage}
         hrefFor={paths.home}
+        news={news}
       />
     </section>
   );

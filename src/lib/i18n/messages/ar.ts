@@ -146,4 +146,16 @@ export const ar: Messages = {
   online: 'عاد الاتصال.',
   updateReady: 'إصدار جديد من القارئ جاهز.',
   updateNow: 'حدِّث',
+
+  newStories: (n) =>
+    plural(n, {
+      zero: () => 'لا أخبار جديدة',
+      one: () => 'خبر جديد واحد',
+      two: () => 'خبران جديدان',
+      few: (shown) => `${shown} أخبار جديدة`,
+      many: (shown) => `${shown} خبرًا جديدًا`,
+      other: (shown) => `${shown} خبر جديد`,
+    }),
+  articleUpdated: 'حُدّثت هذه المقالة.',
+  showUpdate: 'اعرض التحديث',
 };

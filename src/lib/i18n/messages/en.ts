@@ -125,6 +125,10 @@ export const en = {
   online: 'You are back online.',
   updateReady: 'A new version of the reader is ready.',
   updateNow: 'Update',
+
+  newStories: (n: number) => count(n, 'new story', 'new stories'),
+  articleUpdated: 'This article has been updated.',
+  showUpdate: 'Show the update',
 };
 
 type Widen<T> = T extends string

@@ -119,4 +119,8 @@ export const tr: Messages = {
   online: 'Yeniden çevrimiçisiniz.',
   updateReady: 'Okuyucunun yeni bir sürümü hazır.',
   updateNow: 'Güncelle',
+
+  newStories: (n) => `${number.format(n)} yeni haber`,
+  articleUpdated: 'Bu haber güncellendi.',
+  showUpdate: 'Güncellemeyi göster',
 };
