@@ -73,7 +73,10 @@ if (isHydrating) {
   // The page's data is as fresh as the page: the server sent them together. Dated now, it
   // is not fetched again as the page hydrates, however long ago the site was built.
   const fetchedAt = Date.now();
-  for (const query of state.queries.queries) query.state.dataUpdatedAt = fetchedAt;
+  for (const query of state.queries.queries) {
+    query.state.dataUpdatedAt = fetchedAt;
+    query.dehydratedAt = fetchedAt;
+  }
   hydrate(queryClient, state.queries);
 }
 // The cache kept on this device, read back before the first render (a few milliseconds,

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
 import { injectManifest } from 'workbox-build';
-import { SHELL_URL } from '../../src/service-worker/names.ts';
+import { REMOVED_FILE, SHELL_URL } from '../../src/service-worker/names.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 /** The prerender keeps Vite's page template here (scripts/prerender/prerender.ts). */
@@ -21,9 +21,16 @@ const TEMPLATE = '.app-shell.html';
 /**
  * What a reader needs to open the app with no network: its code, the shell, the manifest
  * and icons. Not the pages, data or photos: there may be a hundred thousand of them, and
- * the worker keeps those the reader opens.
+ * the worker keeps those the reader opens. And the list of articles taken down: a new list
+ * makes a new worker, which forgets them (decision 023).
  */
-export const PRECACHE_PATTERNS = ['assets/*.js', SHELL_URL, 'manifest.webmanifest', 'icons/*'];
+export const PRECACHE_PATTERNS = [
+  'assets/*.js',
+  SHELL_URL,
+  'manifest.webmanifest',
+  'icons/*',
+  REMOVED_FILE,
+];
 
 export type ServiceWorkerStats = { files: number; bytes: number };
 

@@ -17,6 +17,9 @@ import { prepareContent } from './write-content.ts';
 import { SEARCH_INDEX_DIR, searchApiPath } from '../../src/contract/search-index.ts';
 import { buildSearchIndex, buildSearchIndexFromApi } from '../search/search-index.ts';
 
+/** Set to `off`, `vite build` builds the app alone (scripts/build/build-site.ts). */
+export const CONTENT_BUILD_ENV = 'READER_CONTENT_BUILD';
+
 /** Sent to the browser after a content edit; the app invalidates its queries. */
 export const CONTENT_UPDATE_EVENT = 'content:update';
 
@@ -53,6 +56,11 @@ export function contentPlugin(options: { contentDir: string }): Plugin {
     async buildStart() {
       if (config.command !== 'build') return;
       const outDir = path.resolve(config.root, config.build.outDir);
+      // `npm run build:site` builds the content as stages of its own around the app's build.
+      if (process.env[CONTENT_BUILD_ENV] === 'off') {
+        await rm(path.join(outDir, config.build.assetsDir), { recursive: true, force: true });
+        return;
+      }
       try {
         prepared = await prepareContent({
           contentDir,

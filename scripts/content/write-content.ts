@@ -66,6 +66,7 @@ import { ContentError } from './problem.ts';
 import { trace } from './trace.ts';
 import { latestChanges, updateEntry, updatesOutput, UPDATES_NEWEST } from './updates.ts';
 import { writeFileAtomic } from './write-file-atomic.ts';
+import type { ChangeRecorder } from '../build/change-list.ts';
 
 /**
  * Bump when the build's output or the manifest's shape changes: every output is redone.
@@ -125,6 +126,8 @@ export type WriteOptions = BuildOptions & {
   cacheDir?: string;
   /** From this many changed articles, build into a staging folder and swap it in. */
   stagingThreshold?: number;
+  /** Told of every output file before it is written or deleted (the build's change list). */
+  changes?: ChangeRecorder;
 };
 
 export type WriteStats = {
@@ -228,6 +231,7 @@ export async function prepareContent(options: WriteOptions): Promise<Published> 
       cleanUp,
       staging,
       early,
+      changes: options.changes,
     };
 
     // An edit that leaves every list's members and order as they were (a body, a headline,
@@ -273,7 +277,13 @@ type Context = {
   staging: string | undefined;
   /** The entries file a whole build fills while reading. */
   early: EntriesWriter | undefined;
+  changes: ChangeRecorder | undefined;
 };
+
+/** Tells the change list that the output file `target` (absolute) is about to change. */
+function noteOutput(context: Context, target: string): void {
+  context.changes?.before(path.relative(context.outDir, target).split(path.sep).join('/'));
+}
 
 function newManifest(settingsKey: string, files: ArticleFile[]): Manifest {
   return {
@@ -463,7 +473,11 @@ function prepareSameShape(context: Context, previous: Manifest, changed: Scanned
   return {
     corpusSize: total,
     write: async () => {
-      for (const { name, json } of articles) writeFileAtomic(path.join(outDir, name), json);
+      for (const { name, json } of articles) {
+        noteOutput(context, path.join(outDir, name));
+        writeFileAtomic(path.join(outDir, name), json);
+      }
+      for (const item of showing) if (item.kind === 'render') noteOutput(context, item.target);
       const writeProblems = await writeArticles(showing.values(), settings, true, false);
       if (writeProblems.length > 0) throw new ContentError(writeProblems);
       let written = articles.length + showing.length;
@@ -472,6 +486,7 @@ function prepareSameShape(context: Context, previous: Manifest, changed: Scanned
         if (next.outputs[name] === signature) continue;
         next.outputs[name] = signature;
         const target = path.join(outDir, name);
+        noteOutput(context, target);
         mkdirSync(path.dirname(target), { recursive: true });
         writeFileAtomic(target, text);
         written++;
@@ -681,10 +696,12 @@ async function prepareAll(
         // The staged API replaces the published one whole; the other outputs move in one by one.
         const old = path.join(outDir, `.${settings.apiDir}-old-${process.pid}`);
         await mkdir(outDir, { recursive: true });
+        context.changes?.compareTrees(apiDir, path.join(staging, settings.apiDir), settings.apiDir);
         await rename(apiDir, old).catch(() => undefined);
         await rename(path.join(staging, settings.apiDir), apiDir);
         for (const name of stagedSiteFiles) {
           const target = path.join(outDir, name);
+          noteOutput(context, target);
           mkdirSync(path.dirname(target), { recursive: true });
           await rename(path.join(siteStaging, name), target);
         }
@@ -693,12 +710,15 @@ async function prepareAll(
       } else {
         for (const [index, json] of inMemory) {
           const record = corpus.ordered[index];
-          if (record) writeFileAtomic(path.join(outDir, articlePath(settings, record.summary.slug)), json);
+          if (record === undefined) continue;
+          noteOutput(context, path.join(outDir, articlePath(settings, record.summary.slug)));
+          writeFileAtomic(path.join(outDir, articlePath(settings, record.summary.slug)), json);
         }
         const laterItems = later.flatMap((index) => {
           const item = itemFor(index, published(corpus.ordered[index]?.summary.slug ?? ''));
           return item ? [item] : [];
         });
+        for (const item of laterItems) if (item.kind === 'render') noteOutput(context, item.target);
         const writeProblems = await writeArticles(
           laterItems.values(),
           settings,
@@ -714,6 +734,7 @@ async function prepareAll(
             continue;
           }
           const target = path.join(outDir, name);
+          noteOutput(context, target);
           mkdirSync(path.dirname(target), { recursive: true });
           writeFileAtomic(target, text);
           written++;
@@ -731,6 +752,7 @@ async function prepareAll(
       }
       for (const name of removed) {
         if (isStaged && name.startsWith(`${settings.apiDir}/`)) continue;
+        noteOutput(context, path.join(outDir, name));
         await unlink(path.join(outDir, name)).catch(() => undefined);
         deleted++;
       }
@@ -764,6 +786,7 @@ async function copyImages(context: Context, manifest: Manifest, images: string[]
     if (previous?.outputs[name] === manifest.outputs[name]) continue;
     for (const [file, bytes] of await publishedImage(settings, image, downloads, makeVariants)) {
       const target = path.join(outDir, 'images', file);
+      noteOutput(context, target);
       mkdirSync(path.dirname(target), { recursive: true });
       await writeFile(`${target}.tmp`, bytes);
       await rename(`${target}.tmp`, target);

@@ -1,7 +1,7 @@
 /**
  * Every page the reader has, from the built JSON API: the latest list and its pages, every
- * article, every section, tag and author page and theirs. Each page with the API files its
- * content comes from, so a rebuild can tell which pages an edit touched.
+ * article, every section, tag and author page and theirs. Each page comes from one API file,
+ * so the content build's change list (decision 023) says which pages an edit touched.
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -14,49 +14,59 @@ export type PageSpec = {
   sources: string[];
 };
 
-const ARCHIVE_FOLDERS = [
-  ['sections', 'section'],
-  ['tags', 'tag'],
-  ['authors', 'author'],
-] as const;
+const ARCHIVE_FOLDERS = {
+  sections: 'section',
+  tags: 'tag',
+  authors: 'author',
+} as const;
 
 const pageNumber = (name: string) => Number(name.replace(/\.json$/, ''));
 
-function jsonFiles(dir: string): string[] {
+/**
+ * The page an API file (relative to the API folder, with `/`) is shown on, if it is one
+ * page's content: `articles/{slug}.json`, `latest/{n}.json`, `{sections|tags|authors}/{path}/{n}.json`.
+ * Other files (the section menu, the search index) are shown on no page of their own.
+ */
+export function pageFor(source: string): PageSpec | undefined {
+  if (!source.endsWith('.json')) return undefined;
+  const parts = source.split('/');
+  const [folder] = parts;
+  const last = parts[parts.length - 1] ?? '';
+  if (folder === 'articles' && parts.length === 2) {
+    return { path: paths.article(last.replace(/\.json$/, '')), sources: [source] };
+  }
+  if (!/^\d+\.json$/.test(last)) return undefined;
+  if (folder === 'latest' && parts.length === 2) {
+    return { path: paths.home(pageNumber(last)), sources: [source] };
+  }
+  if (folder !== undefined && folder in ARCHIVE_FOLDERS && parts.length >= 3) {
+    const kind = ARCHIVE_FOLDERS[folder as keyof typeof ARCHIVE_FOLDERS];
+    return {
+      path: paths.archive(kind, parts.slice(1, -1).join('/'), pageNumber(last)),
+      sources: [source],
+    };
+  }
+  return undefined;
+}
+
+function filesIn(dir: string, isRecursive: boolean): string[] {
   try {
-    return readdirSync(dir).filter((name) => name.endsWith('.json'));
+    return (readdirSync(dir, { recursive: isRecursive }) as string[])
+      .filter((name) => name.endsWith('.json'))
+      .map((name) => name.split(path.sep).join('/'));
   } catch {
     return [];
   }
 }
 
+/** Every page, from a listing of the API's folders (a full prerender's work). */
 export function listPages(apiDir: string): PageSpec[] {
-  const pages: PageSpec[] = [];
-  for (const name of jsonFiles(path.join(apiDir, 'latest'))) {
-    pages.push({ path: paths.home(pageNumber(name)), sources: [`latest/${name}`] });
-  }
-  for (const name of jsonFiles(path.join(apiDir, 'articles'))) {
-    pages.push({
-      path: paths.article(name.replace(/\.json$/, '')),
-      sources: [`articles/${name}`],
-    });
-  }
-  for (const [folder, kind] of ARCHIVE_FOLDERS) {
-    const root = path.join(apiDir, folder);
-    let entries: string[];
-    try {
-      entries = readdirSync(root, { recursive: true }) as string[];
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      if (!entry.endsWith('.json')) continue;
-      const archivePath = path.dirname(entry).split(path.sep).join('/');
-      pages.push({
-        path: paths.archive(kind, archivePath, pageNumber(path.basename(entry))),
-        sources: [`${folder}/${entry.split(path.sep).join('/')}`],
-      });
-    }
-  }
-  return pages;
+  const sources = [
+    ...filesIn(path.join(apiDir, 'latest'), false).map((name) => `latest/${name}`),
+    ...filesIn(path.join(apiDir, 'articles'), false).map((name) => `articles/${name}`),
+    ...Object.keys(ARCHIVE_FOLDERS).flatMap((folder) =>
+      filesIn(path.join(apiDir, folder), true).map((name) => `${folder}/${name}`),
+    ),
+  ];
+  return sources.flatMap((source) => pageFor(source) ?? []);
 }

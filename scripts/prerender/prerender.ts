@@ -1,17 +1,19 @@
 /**
  * Prerenders every page of the built site into `dist/` as static HTML (decision 007): the
  * server build of the app (src/entry-server.tsx) runs each page's loaders against the
- * built JSON API, on every core. A rebuild renders only the pages whose API files changed
- * since the last run, unless the app itself (its HTML template or server build) or the
- * section menu every page shows has changed; pages that no longer exist are deleted.
+ * built JSON API, on every core. Given the content build's change list (decision 023), a
+ * rebuild renders exactly the pages whose API files were written and deletes those whose
+ * files were deleted, unless the app itself (its HTML template or server build) or the
+ * section menu every page shows has changed: then, or without a change list, every page.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { runOnWorkers } from '../lib/worker-pool.ts';
 import type { PageKind } from '../../src/entry-server.tsx';
-import { listPages, type PageSpec } from './pages.ts';
+import type { ChangeRecorder } from '../build/change-list.ts';
+import { listPages, pageFor, type PageSpec } from './pages.ts';
 import { parseTemplate, type Template } from './template.ts';
 
 export type PrerenderOptions = {
@@ -19,6 +21,13 @@ export type PrerenderOptions = {
   /** The server build's entry (`.ssr/entry-server.js`). */
   serverEntry: string;
   threads?: number;
+  /**
+   * The API files (relative to the API folder) the content build wrote and deleted since the
+   * last prerender. Without it, every page is rendered.
+   */
+  apiChanges?: { written: readonly string[]; deleted: readonly string[] };
+  /** Told of every file before it is written or deleted (the build's change list). */
+  changes?: ChangeRecorder;
 };
 
 export type PrerenderStats = {
@@ -36,7 +45,10 @@ export type PrerenderStats = {
 /** A page to render, and where its HTML goes. */
 export type PageJob = { path: string; file: string; kind: PageKind };
 
-type Manifest = { app: string; renderedAt: number; pages: string[] };
+type Manifest = { app: string; pages: string[] };
+
+/** The section menu: every page shows it. */
+const MENU = 'sections.json';
 
 const MANIFEST = '.prerender.json';
 /** The template as Vite wrote it: the prerendered home page replaces index.html itself. */
@@ -58,14 +70,6 @@ function readManifest(distDir: string): Manifest | undefined {
     return JSON.parse(readFileSync(path.join(distDir, MANIFEST), 'utf8')) as Manifest;
   } catch {
     return undefined;
-  }
-}
-
-function mtimeOf(file: string): number {
-  try {
-    return statSync(file).mtimeMs;
-  } catch {
-    return Number.POSITIVE_INFINITY;
   }
 }
 
@@ -94,23 +98,39 @@ export async function prerender(options: PrerenderOptions): Promise<PrerenderSta
   const apiDir = path.join(distDir, 'api');
   const { html, isFresh } = loadTemplate(distDir);
   const template = parseTemplate(html);
-  const app = hash(
-    html,
-    readFileSync(serverEntry),
-    String(mtimeOf(path.join(apiDir, 'sections.json'))),
-  );
+  const app = hash(html, readFileSync(serverEntry));
   const previous = readManifest(distDir);
-  const isFull = previous?.app !== app;
+  const { apiChanges } = options;
+  const isFull =
+    previous?.app !== app ||
+    apiChanges === undefined ||
+    apiChanges.written.includes(MENU) ||
+    apiChanges.deleted.includes(MENU);
 
-  const pages = listPages(apiDir);
-  const changed = isFull
-    ? pages
-    : pages.filter(
-        (page) =>
-          (isFresh && page.path === '/') ||
-          page.sources.some((source) => mtimeOf(path.join(apiDir, source)) > previous.renderedAt),
-      );
-  const renderedAt = Date.now();
+  let changed: PageSpec[];
+  let gone: string[];
+  let current: Set<string>;
+  if (isFull) {
+    changed = listPages(apiDir);
+    current = new Set(changed.map((page) => page.path));
+    gone = (previous?.pages ?? []).filter((page) => !current.has(page));
+  } else {
+    const written = new Map<string, PageSpec>();
+    for (const source of apiChanges.written) {
+      const page = pageFor(source);
+      if (page) written.set(page.path, page);
+    }
+    // A fresh template replaced index.html, which the home page must replace again.
+    if (isFresh && !written.has('/')) written.set('/', { path: '/', sources: ['latest/1.json'] });
+    changed = [...written.values()];
+    gone = apiChanges.deleted.flatMap((source) => {
+      const page = pageFor(source);
+      return page && !written.has(page.path) ? [page.path] : [];
+    });
+    current = new Set(previous.pages);
+    for (const page of changed) current.add(page.path);
+    for (const page of gone) current.delete(page);
+  }
   // Shells drawn by the browser: their content depends on the URL they are served at. They
   // change only with the app, so only a full run writes them.
   const shells: PageJob[] = isFull
@@ -128,15 +148,17 @@ export async function prerender(options: PrerenderOptions): Promise<PrerenderSta
     })),
     ...shells,
   ];
+  for (const job of jobs) options.changes?.before(job.file);
   await renderOnThreads(jobs, { distDir, serverEntry, template }, options.threads);
 
-  const current = new Set(pages.map((page) => page.path));
-  const gone = (previous?.pages ?? []).filter((page) => !current.has(page));
-  for (const page of gone) rmSync(path.join(distDir, fileFor(page)), { force: true });
-  const manifest: Manifest = { app, renderedAt, pages: [...current] };
+  for (const page of gone) {
+    options.changes?.before(fileFor(page));
+    rmSync(path.join(distDir, fileFor(page)), { force: true });
+  }
+  const manifest: Manifest = { app, pages: [...current] };
   writeFileSync(path.join(distDir, MANIFEST), JSON.stringify(manifest));
   return {
-    pages: pages.length,
+    pages: current.size,
     rendered: changed.length,
     shells: shells.map((shell) => shell.file),
     deleted: gone.length,

@@ -5,6 +5,9 @@ export const CACHE_NAMES = {
   photos: 'reader-photos',
 } as const;
 
+/** Where the app keeps its query cache (src/features/offline/lib/persisted-cache.ts). */
+export const QUERY_CACHE = { database: 'reader-cache', store: 'queries', key: 'queries' } as const;
+
 /** The app shell (`dist/app-shell.html`, precached): draws any page from the URL. */
 export const SHELL_URL = 'app-shell.html';
 
@@ -13,6 +16,12 @@ export const SHELL_URL = 'app-shell.html';
  * it would tell an open reader that nothing was published.
  */
 export const UPDATES_URL = 'api/updates.json';
+
+/**
+ * The articles the newsroom took down, as the build lists them (`{ "slugs": [...] }`,
+ * scripts/build/removed-articles.ts): precached, so a new list is a new worker.
+ */
+export const REMOVED_FILE = 'api/removed.json';
 
 /** The message that tells a waiting new version to take over. */
 export const SKIP_WAITING = 'SKIP_WAITING';

@@ -22,7 +22,15 @@ import {
 } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkFirst, NetworkOnly } from 'workbox-strategies';
-import { CACHE_NAMES, KEEP_URLS, SHELL_URL, SKIP_WAITING, UPDATES_URL } from './names.ts';
+import { forgetRemoved, removedSlugs } from './forget-removed.ts';
+import {
+  CACHE_NAMES,
+  KEEP_URLS,
+  REMOVED_FILE,
+  SHELL_URL,
+  SKIP_WAITING,
+  UPDATES_URL,
+} from './names.ts';
 import { otherSizeOf } from './photo-fallback.ts';
 
 declare const self: ServiceWorkerGlobalScope & {
@@ -53,6 +61,30 @@ async function keep(urls: string[]): Promise<void> {
   }
 }
 
+// The list of taken-down articles is precached, so a new list is a new worker: as it
+// installs (before it waits for the reader), it forgets what this device kept of them.
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    fetch(new URL(REMOVED_FILE, scope), { cache: 'no-store' })
+      .then((response) => (response.ok ? response.json() : { slugs: [] }))
+      .then((list: unknown) => forgetRemoved(removedSlugs(list), scope))
+      .catch(() => undefined),
+  );
+});
+
+/**
+ * A page or data the server says is gone (an article taken down) is forgotten at once, so it
+ * is not served from the cache later, offline or on a slow network.
+ */
+const forgetGone = (cacheName: string) => ({
+  fetchDidSucceed: async ({ request, response }: { request: Request; response: Response }) => {
+    if (response.status === 404 || response.status === 410) {
+      await (await caches.open(cacheName)).delete(request.url);
+    }
+    return response;
+  },
+});
+
 self.addEventListener('message', (event: ExtendableMessageEvent) => {
   const message = event.data as { type?: unknown; urls?: unknown } | null;
   if (message?.type === SKIP_WAITING) void self.skipWaiting();
@@ -76,6 +108,7 @@ registerRoute(
     networkTimeoutSeconds: PAGE_TIMEOUT_S,
     plugins: [
       okOnly,
+      forgetGone(CACHE_NAMES.pages),
       new ExpirationPlugin({ maxEntries: 200, purgeOnQuotaError: true }),
       new PrecacheFallbackPlugin({ fallbackURL: SHELL_URL }),
     ],
@@ -92,7 +125,11 @@ registerRoute(
   new NetworkFirst({
     cacheName: CACHE_NAMES.data,
     networkTimeoutSeconds: DATA_TIMEOUT_S,
-    plugins: [okOnly, new ExpirationPlugin({ maxEntries: 2000, purgeOnQuotaError: true })],
+    plugins: [
+      okOnly,
+      forgetGone(CACHE_NAMES.data),
+      new ExpirationPlugin({ maxEntries: 2000, purgeOnQuotaError: true }),
+    ],
   }),
 );
 

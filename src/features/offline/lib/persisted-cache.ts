@@ -12,8 +12,9 @@ import {
   type Persister,
 } from '@tanstack/query-persist-client-core';
 import { createStore, del, get, set } from 'idb-keyval';
+import { QUERY_CACHE } from '../../../service-worker/names.ts';
 
-const KEY = 'queries';
+const KEY = QUERY_CACHE.key;
 /** Raise when the shape of cached data changes: an older cache is then dropped, not read. */
 const CACHE_VERSION = '1';
 /** What is older than this is dropped: the reader would rather see nothing than last month. */
@@ -27,7 +28,7 @@ const SAVE_INTERVAL_MS = 1000;
 const RESTORE_LIMIT_MS = 2000;
 
 function idbPersister(): Persister {
-  const store = createStore('reader-cache', 'queries');
+  const store = createStore(QUERY_CACHE.database, QUERY_CACHE.store);
   let pending: PersistedClient | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const write = () => {
