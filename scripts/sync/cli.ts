@@ -122,7 +122,11 @@ function onSignals(stop: (reason: string) => void): () => void {
 
 /** One line per article, then the summary; problems and notes on stderr. */
 function report(result: SyncResult, source: string, ms: number, io: CliIo): void {
-  const shown = (file: string) => path.relative(process.cwd(), file) || file;
+  // Inside the working folder as a short path, elsewhere as it is.
+  const shown = (file: string) => {
+    const relative = path.relative(process.cwd(), file);
+    return relative === '' || relative.startsWith('..') ? file : relative;
+  };
   const line = (verb: string, change: ArticleChange, where: string) =>
     io.log(`${verb.padEnd(9)} /${change.slug}/  ${change.title}  (${where})`);
   result.published.forEach((change) => line('published', change, shown(change.file)));
