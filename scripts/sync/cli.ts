@@ -155,8 +155,14 @@ function report(result: SyncResult, source: string, ms: number, io: CliIo): void
   io.log(
     result.status === 'unchanged'
       ? `sync ${source}: nothing changed (${seconds})`
-      : `sync ${source}: ${counts}; ${changed ? 'site built' : 'nothing to build'} (${seconds})`,
+      : `sync ${source}: ${counts}; ${changed ? `site built${siteFiles(result)}` : 'nothing to build'} (${seconds})`,
   );
+}
+
+/** ", 14 files written, 2 deleted" when the build said what it changed. */
+function siteFiles({ site }: SyncResult): string {
+  if (site === undefined) return '';
+  return `, ${site.written} file${site.written === 1 ? '' : 's'} written, ${site.deleted} deleted`;
 }
 
 if (import.meta.main) {

@@ -18,7 +18,7 @@
  *
  * A source that cannot be read stops the run at step 1 or 2, before anything is written.
  */
-import { mkdir, readdir, rename, unlink } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { readArticleFrontMatter } from '../content/parse-article.ts';
 import { readFrontMatter } from '../content/front-matter.ts';
@@ -59,6 +59,8 @@ export type SyncResult = {
   notes: string[];
   /** Why the run failed, when it did. */
   failure?: string;
+  /** The output files the build wrote and deleted, from its change list, when it keeps one. */
+  site?: { written: number; deleted: number };
 };
 
 /** Where the files of posts taken down are moved: beside `articles/`, out of the build's reach. */
@@ -146,7 +148,10 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
     // 5: build.
     if (undo.length > 0) {
       try {
+        const started = Date.now();
         await options.build({ contentDir, outDir: options.siteDir });
+        const site = await changeList(options.siteDir, started);
+        if (site !== undefined) result.site = site;
       } catch (error) {
         await putBack(undo);
         const reason = error instanceof Error ? error.message : String(error);
@@ -358,6 +363,29 @@ async function takeDown(
 function titleOf(data: unknown): string | undefined {
   if (typeof data !== 'object' || data === null || !('title' in data)) return undefined;
   return typeof data.title === 'string' ? data.title : undefined;
+}
+
+/**
+ * What the build changed, as its change list says (`<site>/.changes/latest.txt`: a line
+ * `W <path>` per file written, `D <path>` per file deleted): the files a deploy uploads and
+ * a CDN purges. Undefined when the build keeps no list, or left one from an earlier build.
+ */
+export async function changeList(
+  siteDir: string,
+  since: number,
+): Promise<{ written: number; deleted: number } | undefined> {
+  const file = path.join(siteDir, '.changes', 'latest.txt');
+  const modified = await stat(file).then(
+    (stats) => stats.mtimeMs,
+    () => undefined,
+  );
+  // File times are kept to the second or finer; a list from before this build is not its.
+  if (modified === undefined || modified < since - 1000) return undefined;
+  const lines = (await readFile(file, 'utf8')).split('\n');
+  return {
+    written: lines.filter((line) => line.startsWith('W ')).length,
+    deleted: lines.filter((line) => line.startsWith('D ')).length,
+  };
 }
 
 /** Undoes a run's changes to the content folder, the last first. */

@@ -5,7 +5,7 @@
  * is the content build alone, into a temporary folder: enough to see an article's JSON
  * appear, change and go.
  */
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -195,6 +195,72 @@ describe('npm run sync -- wordpress', () => {
     expect(run.stdout[0]).toMatch(new RegExp(`^removed {3}/${BOKO}/`));
     expect(await articles()).toEqual([`${ATIKU}.md`, `${OSINBAJO}.md`]);
     expect(await hasSiteArticle(BOKO)).toBe(false);
+  });
+
+  it('an unpublished post published again comes back', async () => {
+    await firstSync();
+    site.unpublish(16483);
+    await sync('wordpress', site.api);
+    const post = site.posts.find((candidate) => candidate.id === 16483);
+    Object.assign(post ?? {}, { status: 'publish', modified: '2019-01-02T10:00:00' });
+    const run = await sync('wordpress', site.api);
+    expect(run.code, run.stderr.join('\n')).toBe(0);
+    expect(run.stdout[0]).toMatch(new RegExp(`^published /${BOKO}/`));
+    expect(await hasSiteArticle(BOKO)).toBe(true);
+  });
+
+  it('a post whose address changed at the source moves: the new file is published, the old one removed', async () => {
+    await firstSync();
+    const post = site.posts.find((candidate) => candidate.id === 16480);
+    Object.assign(post ?? {}, {
+      slug: 'osinbajo-hawks-n10000',
+      link: 'https://click9ja.com/2019/01/02/osinbajo-hawks-n10000/',
+      modified: '2019-01-02T10:00:00',
+      modified_gmt: '2019-01-02T10:00:00',
+    });
+    const run = await sync('wordpress', site.api);
+    expect(run.code, run.stderr.join('\n')).toBe(0);
+    expect(run.stdout.slice(0, 2)).toEqual([
+      expect.stringMatching(/^published \/osinbajo-hawks-n10000\//),
+      expect.stringMatching(new RegExp(`^removed {3}/${OSINBAJO}/`)),
+    ]);
+    expect(await articles()).toEqual([`${ATIKU}.md`, `${BOKO}.md`, 'osinbajo-hawks-n10000.md']);
+    expect(await hasSiteArticle(OSINBAJO)).toBe(false);
+  });
+
+  it('says how many of the site’s files the build changed, from its change list', async () => {
+    await firstSync();
+    site.publish('Flooding closes Lagos ports');
+    const withList: SiteBuild = async (folders) => {
+      await contentBuild(folders);
+      await mkdir(path.join(folders.outDir, '.changes'), { recursive: true });
+      await writeFile(
+        path.join(folders.outDir, '.changes', 'latest.txt'),
+        'W api/articles/flooding-closes-lagos-ports.json\nW api/latest/1.json\nD api/latest/9.json\n',
+      );
+    };
+    const run = await sync('wordpress', site.api, [], { build: withList });
+    expect(run.stdout.at(-1)).toMatch(/; site built, 2 files written, 1 deleted \(/);
+  });
+
+  it('does nothing while another sync of the same content runs, and takes over a dead one’s lock', async () => {
+    await firstSync();
+    site.publish('Flooding closes Lagos ports');
+    const lock = path.join(content, '.import', 'sync.lock');
+    await writeFile(lock, `${process.pid}\n`);
+    const blocked = await sync('wordpress', site.api);
+    expect(blocked.code).toBe(1);
+    expect(blocked.stderr.at(-1)).toMatch(
+      new RegExp(
+        `another sync of .* is running \\(process ${process.pid}\\); this run did nothing`,
+      ),
+    );
+    expect(await articles()).not.toContain('flooding-closes-lagos-ports.md');
+    // A process id no process has (above Linux's largest).
+    await writeFile(lock, '4194305\n');
+    const after = await sync('wordpress', site.api);
+    expect(after.code, after.stderr.join('\n')).toBe(0);
+    expect(after.stdout[0]).toMatch(/^published \/flooding-closes-lagos-ports\//);
   });
 
   it('a deletion the count does not show (a scheduled post went live meanwhile) is found when the ids are listed, every N runs', async () => {
