@@ -26,7 +26,7 @@ ${SOURCES_HELP}
 Sync options:
   --site DIR           the site's output folder, built after each change (default: dist)
   --watch SECONDS      sync again SECONDS after each run ends, until stopped (Ctrl-C or
-                       SIGTERM: the run under way finishes first)
+                       SIGTERM: the run under way finishes first; asked twice, at once)
   --reconcile-every N  WordPress: list the ids of every published post at least every N
                        runs, to find posts deleted or unpublished (default: 10); every run
                        also compares the site's post count, which finds most at once
@@ -111,7 +111,16 @@ export async function main(argv: string[], terminal: CliIo, deps: SyncDeps = {})
 }
 
 function onSignals(stop: (reason: string) => void): () => void {
-  const listener = (signal: NodeJS.Signals) => stop(signal);
+  let asked = false;
+  const listener = (signal: NodeJS.Signals) => {
+    if (asked) {
+      // Asked twice: at once. The next run builds whatever this one had changed.
+      console.error(`${signal} again: stopped at once; the next sync finishes this one's work`);
+      process.exit(130);
+    }
+    asked = true;
+    stop(signal);
+  };
   process.on('SIGINT', listener);
   process.on('SIGTERM', listener);
   return () => {
@@ -151,11 +160,10 @@ function report(result: SyncResult, source: string, ms: number, io: CliIo): void
     `${result.removed.length} removed`,
     `${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}`,
   ].join(', ');
-  const changed = result.published.length + result.updated.length + result.removed.length > 0;
   io.log(
     result.status === 'unchanged'
       ? `sync ${source}: nothing changed (${seconds})`
-      : `sync ${source}: ${counts}; ${changed ? `site built${siteFiles(result)}` : 'nothing to build'} (${seconds})`,
+      : `sync ${source}: ${counts}; ${result.built ? `site built${siteFiles(result)}` : 'nothing to build'} (${seconds})`,
   );
 }
 

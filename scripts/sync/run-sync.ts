@@ -26,6 +26,7 @@ import { formatProblem } from '../content/problem.ts';
 import { removeTempFiles, writeFileAtomic } from '../import/atomic-file.ts';
 import { sourceFor, type SourceCommand } from '../import/cli.ts';
 import { ImportError } from '../import/import-error.ts';
+import { stateDir } from '../import/state.ts';
 import type { ImportedArticle, ItemOrigin } from '../import/imported-article.ts';
 import { articleWriter, readPages } from '../import/run-import.ts';
 import type { ImportSource } from '../import/source.ts';
@@ -59,6 +60,8 @@ export type SyncResult = {
   notes: string[];
   /** Why the run failed, when it did. */
   failure?: string;
+  /** Whether the site was built. */
+  built: boolean;
   /** The output files the build wrote and deleted, from its change list, when it keeps one. */
   site?: { written: number; deleted: number };
 };
@@ -72,6 +75,11 @@ export const UNPUBLISHED = 'unpublished';
  * passed over by its fingerprint before its body or photos are read.
  */
 const OVERLAP_MS = 60_000;
+
+/** Present while the content folder may hold changes the site was not built with. */
+export function unbuiltMarker(contentDir: string): string {
+  return path.join(stateDir(contentDir), 'sync-unbuilt');
+}
 
 /** A change to the content folder, and how to undo it. */
 type Undo = { file: string; previous?: string | undefined; movedTo?: string };
@@ -88,6 +96,7 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
     removed: [],
     problems: [],
     notes: [],
+    built: false,
   };
   // A source read twice in a run (its changes, then posts found missing) says things twice.
   const once = (lines: string[]) => (line: string) => {
@@ -103,6 +112,12 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
     const state = await loadSyncState(stateFile, problem);
     const items = new Map(Object.entries(state?.items ?? {}));
     const onDisk = new Set(await readdir(articlesDir));
+    // A run stopped between changing the content folder and building (killed, the machine
+    // restarted) leaves the site behind the content: this run builds, whatever it finds.
+    const unbuilt = unbuiltMarker(contentDir);
+    const interrupted = await readExisting(unbuilt).then((text) => text !== undefined);
+    if (interrupted)
+      note('the last sync stopped before its site build ended; the site is built now');
     const isCurrent = (origin: ItemOrigin) => {
       const known = items.get(origin.id);
       return known?.version === origin.version && onDisk.has(`${known.slug}.md`);
@@ -121,6 +136,7 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
     });
 
     // 4: write.
+    await writeFileAtomic(unbuilt, `${new Date().toISOString()}\n`);
     const undo: Undo[] = [];
     const name = read.sourceName;
     const writer = await articleWriter({ name }, articlesDir, { log: note, warn: problem });
@@ -146,14 +162,18 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
     result.removed.push(...taken.removed);
 
     // 5: build.
-    if (undo.length > 0) {
+    const built = undo.length > 0 || interrupted;
+    if (built) {
       try {
         const started = Date.now();
         await options.build({ contentDir, outDir: options.siteDir });
         const site = await changeList(options.siteDir, started);
         if (site !== undefined) result.site = site;
+        result.built = true;
       } catch (error) {
         await putBack(undo);
+        // The content is the last built one again, unless it was not even before this run.
+        if (!interrupted) await unlink(unbuilt);
         const reason = error instanceof Error ? error.message : String(error);
         return failed(
           result,
@@ -161,6 +181,8 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
         );
       }
     }
+
+    await unlink(unbuilt);
 
     // 6: remember.
     for (const id of taken.ids) items.delete(id);
@@ -179,8 +201,7 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
       retry: read.retry,
       items: Object.fromEntries([...items].sort(([a], [b]) => a.localeCompare(b))),
     });
-    result.status =
-      result.problems.length > 0 ? 'partial' : undo.length > 0 ? 'published' : 'unchanged';
+    result.status = result.problems.length > 0 ? 'partial' : built ? 'published' : 'unchanged';
     return result;
   } catch (error) {
     // The source is down, or answers what no source should, or another sync runs: nothing

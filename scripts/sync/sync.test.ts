@@ -14,6 +14,7 @@ import { mirrored, mirrorImage, real } from '../import/test/real-mirror.ts';
 import { startServer, type TestServer } from '../import/test/server.ts';
 import type { SiteBuild } from './build-site.ts';
 import { main, type SyncDeps } from './cli.ts';
+import { unbuiltMarker } from './run-sync.ts';
 import { startWordPressSite, type WordPressSite } from './test/wordpress-site.ts';
 
 const BOKO = 'boko-haram-attacks-in-borno-getting-worse-gov-shettima-raises-alarm';
@@ -261,6 +262,35 @@ describe('npm run sync -- wordpress', () => {
     const after = await sync('wordpress', site.api);
     expect(after.code, after.stderr.join('\n')).toBe(0);
     expect(after.stdout[0]).toMatch(/^published \/flooding-closes-lagos-ports\//);
+  });
+
+  it('a run stopped before its build ended is built by the next, whatever it finds', async () => {
+    await firstSync();
+    site.publish('Flooding closes Lagos ports');
+    const marker = unbuiltMarker(content);
+    let markedDuringBuild = false;
+    const watching: SiteBuild = async (folders) => {
+      markedDuringBuild = await readFile(marker).then(
+        () => true,
+        () => false,
+      );
+      await contentBuild(folders);
+    };
+    await sync('wordpress', site.api, [], { build: watching });
+    // The content folder changed before the build: a run killed there leaves the mark.
+    expect(markedDuringBuild).toBe(true);
+    await expect(readFile(marker)).rejects.toThrow();
+    // As a killed run leaves it: the mark, and no change left at the source.
+    await writeFile(marker, '');
+    const next = await sync('wordpress', site.api);
+    expect(next.code, next.stderr.join('\n')).toBe(0);
+    expect(next.stderr).toContain(
+      'note: the last sync stopped before its site build ended; the site is built now',
+    );
+    expect(next.stdout.at(-1)).toMatch(
+      /: 0 published, 0 updated, 0 removed, 0 problems; site built/,
+    );
+    expect(builds).toBe(3);
   });
 
   it('a deletion the count does not show (a scheduled post went live meanwhile) is found when the ids are listed, every N runs', async () => {
