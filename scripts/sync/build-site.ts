@@ -40,8 +40,12 @@ function run(args: string[], env: Record<string, string>): Promise<void> {
     };
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
+    // A sync stopped at once (asked twice) takes its build down with it.
+    const stop = () => child.kill('SIGTERM');
+    process.once('exit', stop);
     child.on('error', reject);
     child.on('close', (code) => {
+      process.off('exit', stop);
       if (code === 0) resolve();
       else reject(new Error(`npm ${args.join(' ')} exited with ${code}:\n${output.trim()}`));
     });
