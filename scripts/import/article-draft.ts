@@ -2,13 +2,14 @@
  * The steps every importer shares once it has read an item: check what the front matter
  * requires, pick the slug, turn the body HTML into blocks, and settle image sizes.
  */
+import { createHash } from 'node:crypto';
 import { SLUG_PATTERN } from '../../src/contract/article.ts';
 import { slugify } from '../content/article-record.ts';
 import { canonicalLanguage } from '../content/language.ts';
 import { htmlToBlocks, plainOf, type DraftBlock, type DraftImage } from './html-to-blocks.ts';
 import { settleImages, sizedImage, type MeasureImage } from './image-size.ts';
 import { ImportError } from './import-error.ts';
-import type { ImportedArticle, ImportInline } from './imported-article.ts';
+import type { ImportedArticle, ImportInline, ItemOrigin } from './imported-article.ts';
 import type { ImportLimits } from './limits.ts';
 import { settleLanguage } from './language-detect.ts';
 import { asSlug } from './links.ts';
@@ -19,6 +20,8 @@ import { fitContentRules } from './fit-content-rules.ts';
 export type ArticleDraft = {
   /** Names the item in messages (its URL, or its id). */
   label: string;
+  /** The source's own id of the item (a WordPress post id, a feed item's id), when it has one. */
+  id?: string | undefined;
   /** Slug candidates, best first (from the permalink, the source's own slug ...); else the title. */
   slugs: (string | undefined)[];
   title: string;
@@ -69,10 +72,13 @@ export function draftOrSkip<TDraft extends ArticleDraft>(
 export async function completeArticles(
   drafts: Iterable<ArticleDraft | Skip>,
   context: ItemContext,
-): Promise<{ articles: ImportedArticle[]; skipped: string[] }> {
+): Promise<{ articles: ImportedArticle[]; skipped: string[]; skippedIds: string[] }> {
   const articles: ImportedArticle[] = [];
   const skipped: string[] = [];
+  /** The source's ids of the drafts skipped, so that a sync can try them again. */
+  const skippedIds: string[] = [];
   for (const draft of drafts) {
+    if (!('skip' in draft) && isCurrent(draft, context)) continue;
     const article =
       'skip' in draft
         ? draft
@@ -81,10 +87,36 @@ export async function completeArticles(
               return { skip: `${draft.label}: ${error.message}; skipped` };
             throw error;
           });
-    if ('skip' in article) skipped.push(article.skip);
-    else articles.push(article);
+    if ('skip' in article) {
+      skipped.push(article.skip);
+      if (!('skip' in draft) && draft.id !== undefined) skippedIds.push(draft.id);
+    } else articles.push(article);
   }
-  return { articles, skipped };
+  return { articles, skipped, skippedIds };
+}
+
+/**
+ * What the source said of an item, as a short hash: any change to its text, dates, terms or
+ * photo (an edit, a new modified date) gives another, so a sync knows an edit without
+ * reading the item's photos or writing its file.
+ */
+export function draftVersion(draft: ArticleDraft): string {
+  // The stated language may be anything a feed holds (a list nested 100,000 deep): only a
+  // string is text to compare; anything else is left out as it will be from the article.
+  const lang = typeof draft.lang === 'string' ? draft.lang : typeof draft.lang;
+  const json = JSON.stringify({ ...draft, lang }, (_, value: unknown) =>
+    value instanceof Set ? [...(value as Set<string>)].sort() : value,
+  );
+  return createHash('sha256').update(json).digest('hex').slice(0, 16);
+}
+
+function originOf(draft: ArticleDraft): ItemOrigin | undefined {
+  return draft.id === undefined ? undefined : { id: draft.id, version: draftVersion(draft) };
+}
+
+function isCurrent(draft: ArticleDraft, context: ItemContext): boolean {
+  const origin = originOf(draft);
+  return origin !== undefined && context.isCurrent !== undefined && context.isCurrent(origin);
 }
 
 export async function completeArticle(
@@ -136,6 +168,7 @@ export async function completeArticle(
     warn,
   );
   const section = names(draft.section);
+  const origin = originOf(draft);
   const fitted = fitContentRules(
     {
       slug,
@@ -152,6 +185,7 @@ export async function completeArticle(
       ...(context.sourceName === undefined ? {} : { sourceName: context.sourceName }),
       ...(draft.externalUrl === undefined ? {} : { externalUrl: draft.externalUrl }),
       body,
+      ...(origin === undefined ? {} : { origin }),
     },
     context.section,
     warn,

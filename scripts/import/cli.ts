@@ -4,7 +4,7 @@
  * Problems go to stderr, one line each; the exit code is 1 when the import stopped, 2 when
  * the command line is wrong.
  */
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { sinceToIso } from './dates.ts';
 import { DEFAULT_HTTP, type HttpOptions } from '../lib/http.ts';
 import { visibleControls } from '../lib/visible-controls.ts';
@@ -19,13 +19,13 @@ import { wordpressSource } from './wordpress.ts';
 
 const MB = 1024 * 1024;
 
-export const USAGE = `Usage: npm run import -- <kind> <source> [options]
-
-  wordpress https://example.org/wp-json [--since 2023-08-01] [--per-page 100]
+/** The sources a command reads, as its usage names them. */
+export const SOURCES_HELP = `  wordpress https://example.org/wp-json [--since 2023-08-01] [--per-page 100]
   jsonfeed  URL|FILE
-  rss       URL|FILE
+  rss       URL|FILE`;
 
-Options:
+/** The options an import and a sync share: where to write, how to fetch, how far to go. */
+export const OPTIONS_HELP = `Options:
   --out DIR          content folder; articles go to DIR/articles/ (default: content)
   --section NAME     section for articles whose source names none (default: News)
   --timeout SECONDS  per request (default: 20)
@@ -48,9 +48,15 @@ from private, loopback or link-local addresses unless the source is there.
   --allow-host HOST  also read pages (and redirects) from HOST or HOST:PORT, at any
                      address; repeatable`;
 
+export const USAGE = `Usage: npm run import -- <kind> <source> [options]
+
+${SOURCES_HELP}
+
+${OPTIONS_HELP}`;
+
 export type CliIo = { log: (line: string) => void; warn: (line: string) => void };
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 /** Runs the command; returns the exit code. */
 export async function main(argv: string[], terminal: CliIo): Promise<number> {
@@ -62,7 +68,9 @@ export async function main(argv: string[], terminal: CliIo): Promise<number> {
   let source: ImportSource;
   let out: string;
   try {
-    ({ source, out } = sourceFromArgs(argv, io));
+    const { command } = parseCommand(argv);
+    ({ out } = command);
+    source = sourceFor(command, io.warn);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.warn(error.message);
@@ -84,43 +92,59 @@ export function summaryLine({ written, unchanged, skipped }: ImportSummary): str
   return `${written} written, ${unchanged} unchanged, ${skipped} skipped`;
 }
 
-type Command = { source: ImportSource; out: string };
+/** A source as the command line names it, read with `sourceFor`. */
+export type SourceCommand = {
+  kind: 'wordpress' | 'jsonfeed' | 'rss';
+  location: string;
+  /** The content folder. */
+  out: string;
+  context: Omit<SourceContext, 'warn'>;
+  /** WordPress only: posts a page, and `--since`. */
+  perPage: number;
+  since?: string;
+};
 
-function sourceFromArgs(argv: string[], io: CliIo): Command {
+const IMPORT_OPTIONS = {
+  out: { type: 'string', default: 'content' },
+  section: { type: 'string', default: 'News' },
+  since: { type: 'string' },
+  'per-page': { type: 'string', default: '100' },
+  timeout: { type: 'string', default: String(DEFAULT_HTTP.timeoutMs / 1000) },
+  attempts: { type: 'string', default: String(DEFAULT_HTTP.attempts) },
+  'retry-delay': { type: 'string', default: String(DEFAULT_HTTP.retryDelayMs / 1000) },
+  'max-pages': { type: 'string', default: String(DEFAULT_LIMITS.maxPages) },
+  'max-items': { type: 'string', default: String(DEFAULT_LIMITS.maxItems) },
+  'max-bytes': { type: 'string', default: String(DEFAULT_LIMITS.maxBytes / MB) },
+  'max-time': { type: 'string', default: String(DEFAULT_LIMITS.maxTimeMs / 1000) },
+  'max-redirects': { type: 'string', default: String(DEFAULT_LIMITS.maxRedirects) },
+  'max-depth': { type: 'string', default: String(DEFAULT_LIMITS.maxDepth) },
+  'max-category-depth': { type: 'string', default: String(DEFAULT_LIMITS.maxCategoryDepth) },
+  'allow-host': { type: 'string', multiple: true, default: [] },
+} as const satisfies ParseArgsOptionsConfig;
+
+/**
+ * Reads `<kind> <source> [options]`; `extra` are the options a command adds to the import's
+ * own (a sync's `--watch`), returned as `values` for it to check. Throws UsageError.
+ */
+export function parseCommand<TExtra extends ParseArgsOptionsConfig = typeof IMPORT_OPTIONS>(
+  argv: string[],
+  extra?: TExtra,
+) {
   let parsed;
   try {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: {
-        out: { type: 'string', default: 'content' },
-        section: { type: 'string', default: 'News' },
-        since: { type: 'string' },
-        'per-page': { type: 'string', default: '100' },
-        timeout: { type: 'string', default: String(DEFAULT_HTTP.timeoutMs / 1000) },
-        attempts: { type: 'string', default: String(DEFAULT_HTTP.attempts) },
-        'retry-delay': { type: 'string', default: String(DEFAULT_HTTP.retryDelayMs / 1000) },
-        'max-pages': { type: 'string', default: String(DEFAULT_LIMITS.maxPages) },
-        'max-items': { type: 'string', default: String(DEFAULT_LIMITS.maxItems) },
-        'max-bytes': { type: 'string', default: String(DEFAULT_LIMITS.maxBytes / MB) },
-        'max-time': { type: 'string', default: String(DEFAULT_LIMITS.maxTimeMs / 1000) },
-        'max-redirects': { type: 'string', default: String(DEFAULT_LIMITS.maxRedirects) },
-        'max-depth': { type: 'string', default: String(DEFAULT_LIMITS.maxDepth) },
-        'max-category-depth': {
-          type: 'string',
-          default: String(DEFAULT_LIMITS.maxCategoryDepth),
-        },
-        'allow-host': { type: 'string', multiple: true, default: [] },
-      },
+      options: { ...IMPORT_OPTIONS, ...(extra ?? ({} as TExtra)) },
     });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  const { values, positionals } = parsed;
-  const [kind, location, ...extra] = positionals;
+  const values = parsed.values as ParsedValues<typeof IMPORT_OPTIONS>;
+  const [kind, location, ...more] = parsed.positionals;
   if (kind === undefined || location === undefined)
     throw new UsageError('missing <kind> and <source>');
-  if (extra.length > 0) throw new UsageError(`unexpected argument: ${extra.join(' ')}`);
+  if (more.length > 0) throw new UsageError(`unexpected argument: ${more.join(' ')}`);
   if (values.section.trim() === '') throw new UsageError('--section must not be empty');
 
   const http: HttpOptions = {
@@ -146,43 +170,70 @@ function sourceFromArgs(argv: string[], io: CliIo): Command {
   const allowHosts = values['allow-host'].map((host) => host.trim());
   if (allowHosts.some((host) => host === ''))
     throw new UsageError('--allow-host needs a host name, e.g. --allow-host cdn.example.org');
-  const context: SourceContext = {
-    http,
-    section: values.section.trim(),
-    limits,
-    allowHosts,
-    warn: io.warn,
-  };
+  const context = { http, section: values.section.trim(), limits, allowHosts };
   if (kind !== 'wordpress' && values.since !== undefined) {
     throw new UsageError('--since is for wordpress only: feeds have no query for it');
   }
-  switch (kind) {
+  if (kind !== 'wordpress' && kind !== 'jsonfeed' && kind !== 'rss')
+    throw new UsageError(`unknown kind "${kind}": use wordpress, jsonfeed or rss`);
+  if (kind === 'wordpress' && !/^https?:\/\//i.test(location))
+    throw new UsageError('wordpress needs the URL of the REST API');
+  const since = values.since === undefined ? undefined : sinceToIso(values.since);
+  if (values.since !== undefined && since === undefined) {
+    throw new UsageError(`--since ${values.since}: expected a date like 2023-08-01`);
+  }
+  const command: SourceCommand = {
+    kind,
+    location,
+    out: values.out,
+    context,
+    perPage: Math.trunc(number('--per-page', values['per-page'], 1)),
+    ...(since === undefined ? {} : { since }),
+  };
+  return { command, values: parsed.values };
+}
+
+type ParsedValues<TOptions extends ParseArgsOptionsConfig> = ReturnType<
+  typeof parseArgs<{ options: TOptions; allowPositionals: true }>
+>['values'];
+
+/**
+ * The source a command names. A sync narrows a WordPress source (`since`, `include`) and
+ * tells every source which items it has already (`isCurrent`).
+ */
+export function sourceFor(
+  command: SourceCommand,
+  warn: (message: string) => void,
+  narrow: { since?: string; include?: readonly number[] } = {},
+  isCurrent?: SourceContext['isCurrent'],
+): ImportSource {
+  const context: SourceContext = {
+    ...command.context,
+    warn,
+    ...(isCurrent === undefined ? {} : { isCurrent }),
+  };
+  switch (command.kind) {
     case 'wordpress': {
-      if (!/^https?:\/\//i.test(location))
-        throw new UsageError('wordpress needs the URL of the REST API');
-      const since = values.since === undefined ? undefined : sinceToIso(values.since);
-      if (values.since !== undefined && since === undefined) {
-        throw new UsageError(`--since ${values.since}: expected a date like 2023-08-01`);
-      }
-      const perPage = Math.trunc(number('--per-page', values['per-page'], 1));
-      return {
-        source: wordpressSource(
-          { base: location, perPage, ...(since === undefined ? {} : { since }) },
-          context,
-        ),
-        out: values.out,
-      };
+      const since = narrow.since ?? command.since;
+      return wordpressSource(
+        {
+          base: command.location,
+          perPage: command.perPage,
+          ...(since === undefined ? {} : { since }),
+          ...(narrow.include === undefined ? {} : { include: narrow.include }),
+        },
+        context,
+      );
     }
     case 'jsonfeed':
-      return { source: jsonFeedSource(location, context), out: values.out };
+      return jsonFeedSource(command.location, context);
     case 'rss':
-      return { source: rssSource(location, context), out: values.out };
-    default:
-      throw new UsageError(`unknown kind "${kind}": use wordpress, jsonfeed or rss`);
+      return rssSource(command.location, context);
   }
 }
 
-function number(flag: string, value: string, min: number): number {
+/** A number of at least `min`, or a UsageError naming the flag. */
+export function number(flag: string, value: string, min: number): number {
   const parsed = Number(value);
   if (value.trim() === '' || !Number.isFinite(parsed) || parsed < min) {
     throw new UsageError(`${flag} ${value}: expected a number of at least ${min}`);

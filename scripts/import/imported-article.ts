@@ -47,6 +47,9 @@ export const ImportBlockSchema = v.custom<ImportBlock>((input) =>
     : v.is(contractBody.BlockSchema, input),
 );
 
+export const ItemOriginSchema = v.object({ id: v.string(), version: v.string() });
+export type ItemOrigin = v.InferOutput<typeof ItemOriginSchema>;
+
 export const ImportedArticleSchema = v.object({
   slug: v.string(),
   /** A canonical language tag, when the source states one. */
@@ -71,5 +74,11 @@ export const ImportedArticleSchema = v.object({
   /** What a link post is about (JSON Feed's `external_url`). */
   externalUrl: v.optional(v.string()),
   body: v.array(ImportBlockSchema),
+  /**
+   * The item as its source knows it, for a sync (scripts/sync): the source's own id (a
+   * WordPress post id, a feed item's id) and a fingerprint of what the source said of it.
+   * Not written into the article.
+   */
+  origin: v.optional(ItemOriginSchema),
 });
 export type ImportedArticle = v.InferOutput<typeof ImportedArticleSchema>;

@@ -135,6 +135,7 @@ function draftOf(item: Item, base: string | undefined, feed: Feed) {
     .find((candidate) => candidate !== undefined && !icons.has(candidate));
   return {
     label: source ?? `item ${String(item.id)}`,
+    id: String(item.id),
     slugs: [slugOfPermalink(url)],
     title,
     // An item's own language wins over the feed's.

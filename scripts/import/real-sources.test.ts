@@ -6,49 +6,14 @@
  * answers with an image of the width the URL asks for, so nothing is fetched from the internet.
  * Assertions are on the Markdown files written.
  */
-import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonFeedSource } from './json-feed.ts';
 import { rssSource } from './rss.ts';
-import { png } from './test/feed-fixtures.ts';
+import { mirrored, mirrorImage, real, RECORDED_CATEGORIES } from './test/real-mirror.ts';
 import { contextFor, importInto, listDir, readArticle, tempContent } from './test/harness.ts';
-import { json, startServer, type Reply, type TestServer } from './test/server.ts';
+import { json, startServer, type TestServer } from './test/server.ts';
 import { wordpressSource } from './wordpress.ts';
 import path from 'node:path';
-
-const real = (name: string) => readFile(new URL(`test/real/${name}`, import.meta.url), 'utf8');
-
-/** Image hosts of the recorded sources, served from the test server's `/mirror/<host>/`. */
-const IMAGE_HOSTS = [
-  'i.guim.co.uk',
-  'hquarters.co.id/wp-content',
-  'click9ja.com/wp-content',
-  'www.dcrainmaker.com/images',
-  'media.dcrainmaker.com',
-  'cdn.3960.org',
-  'stats.3960.org',
-];
-
-function mirrored(text: string, origin: string): string {
-  return IMAGE_HOSTS.reduce(
-    (served, host) =>
-      served.replace(
-        new RegExp(`https?://${host.replace(/[.]/g, '\\.')}`, 'g'),
-        `${origin}/mirror/${host}`,
-      ),
-    text,
-  );
-}
-
-/** An image as wide as the URL asks (`?w=460`), 3:5 high; 640x400 when it does not say. */
-function mirrorImage(url: URL): Reply {
-  const width = Number(url.searchParams.get('w') ?? '640');
-  return {
-    status: 200,
-    headers: { 'content-type': 'image/png' },
-    body: png(width, Math.round((width * 3) / 5)),
-  };
-}
 
 const HQUARTERS_INDEX = {
   // Stated in test/real/README.md, from the Yoast data trimmed out of the recorded posts.
@@ -106,13 +71,7 @@ beforeAll(async () => {
       if (route === 'wp-json/wp/v2/categories') {
         // Not recorded: the categories the posts embed, as `include=` returns them.
         const include = (url.searchParams.get('include') ?? '').split(',').map(Number);
-        const known = [
-          { id: 1, name: 'Uncategorized', slug: 'uncategorized', parent: 0 },
-          { id: 22, name: 'Tenant', slug: 'tenant', parent: 0 },
-          { id: 2, name: 'NEWS', slug: 'news', parent: 0 },
-          { id: 144, name: 'POLITICS', slug: 'politics', parent: 2 },
-        ];
-        return json(known.filter((category) => include.includes(category.id)));
+        return json(RECORDED_CATEGORIES.filter((category) => include.includes(category.id)));
       }
       return undefined;
     }

@@ -97,8 +97,11 @@ function draftOf(item: Item, base: string | undefined, home: string | undefined)
     first(item['dc:date'], (text) => fromRfc3339(plain(text)));
   const description = first(item.description, (text) => htmlToText(html(text))) ?? '';
   const { standfirst, caption, credit } = splitRunInCaption(description, image?.caption);
+  // The guid is the item's id even where it is no URL (`14645@http://i.hoder.com/`).
+  const id = first(item.guid, plain) || link;
   return {
     label: link ?? guid ?? (title || 'an item without title or link'),
+    id,
     slugs: [slugOfPermalink(link), slugOfPermalink(guid)],
     title,
     published,

@@ -11,8 +11,8 @@ import { formatMs } from '../lib/http.ts';
 import { ImportError } from './import-error.ts';
 import type { ImportedArticle } from './imported-article.ts';
 import { LIMIT_OPTIONS } from './limits.ts';
-import type { ImportSource } from './source.ts';
-import { clearState, loadState, saveState, stateDir, stateFile } from './state.ts';
+import type { ImportSource, SourcePage } from './source.ts';
+import { clearState, loadState, saveState, stateDir, stateFile, type Cursor } from './state.ts';
 import { claimFile, renderArticle, writeArticle, type WriteOutcome } from './write-article.ts';
 
 export type RunOptions = {
@@ -26,8 +26,6 @@ export type ImportSummary = { written: number; unchanged: number; skipped: numbe
 
 export async function runImport(source: ImportSource, options: RunOptions): Promise<ImportSummary> {
   const { log, warn } = options;
-  const { limits } = source;
-  const deadline = Date.now() + limits.maxTimeMs;
   const articlesDir = path.join(options.out, 'articles');
   await mkdir(articlesDir, { recursive: true });
   const leftovers =
@@ -36,78 +34,65 @@ export async function runImport(source: ImportSource, options: RunOptions): Prom
 
   const file = stateFile(options.out, source.key);
   const state = await loadState(file, warn);
-  let cursor = state?.next ?? source.start;
-  if (state) log(`resuming the interrupted import of ${source.name} at ${String(cursor)}`);
-  const pending = new Map<string, ImportedArticle>(
-    state?.pending.map((article) => [article.slug, article]),
-  );
-
-  const known = await existingSlugs(articlesDir);
-  const batch = new Set<string>();
-  /** Source URL -> slug, for the articles of this import that took another slug than theirs. */
-  const bySource = new Map<string, string>();
-  const outcomes = new Map<string, WriteOutcome>();
+  if (state) log(`resuming the interrupted import of ${source.name} at ${String(state.next)}`);
+  const writer = await articleWriter(source, articlesDir, options, state?.pending);
   let skipped = 0;
+  await readPages(source, state?.next ?? source.start, {
+    onPage: async (page) => {
+      page.skipped.forEach((message) => warn(message));
+      skipped += page.skipped.length;
+      const placed = await writer.place(page.articles);
+      log(`${page.label}: ${placed.length} article${placed.length === 1 ? '' : 's'}`);
+    },
+    onNext: (next) =>
+      saveState(file, {
+        version: 1,
+        source: source.name,
+        next,
+        pending: writer.pending(),
+      }),
+  });
+  await writer.finish();
+  await clearState(file);
+
+  const count = (outcome: WriteOutcome) =>
+    [...writer.outcomes.values()].filter((value) => value.outcome === outcome).length;
+  return {
+    written: count('written'),
+    unchanged: count('unchanged'),
+    skipped: skipped + writer.refused + count('skipped'),
+  };
+}
+
+/**
+ * Reads a source page by page from `cursor`, within its limits: a source is not trusted to
+ * end, so its next page is read only while the run is within its pages, items and time.
+ * `onNext` runs before each next page is read (the import saves where to resume there).
+ */
+export async function readPages(
+  source: ImportSource,
+  cursor: Cursor,
+  handlers: {
+    onPage: (page: SourcePage) => Promise<void>;
+    onNext?: (next: Cursor) => Promise<void>;
+  },
+): Promise<void> {
+  const { limits } = source;
+  const deadline = Date.now() + limits.maxTimeMs;
   let pages = 0;
   let items = 0;
-  // Whose articles these are: a file another source imported is never replaced by this one.
-  const importedFrom = source.name;
-
-  const write = async (article: ImportedArticle, slugs: ReadonlySet<string>) => {
-    const { text, unresolved } = renderArticle(article, slugs, bySource);
-    const result = await writeArticle(path.join(articlesDir, `${article.slug}.md`), text, {
-      source: article.source,
-      importedFrom: article.importedFrom,
-    });
-    if (result.reason !== undefined) warn(`${article.slug}: ${result.reason}`);
-    if (result.outcome !== 'skipped' && unresolved.length > 0) pending.set(article.slug, article);
-    else pending.delete(article.slug);
-    return result.outcome;
-  };
-
   for (;;) {
     const page = await source.fetchPage(cursor, limits.maxItems - items);
     pages++;
     items += page.articles.length + page.skipped.length;
-    page.skipped.forEach((message) => warn(message));
-    skipped += page.skipped.length;
-    const fresh: ImportedArticle[] = [];
-    for (const found of page.articles) {
-      const article = { ...found, importedFrom };
-      const slug = await freeSlug(article, batch, articlesDir);
-      if (typeof slug !== 'string') {
-        warn(
-          slug?.reason ??
-            `${article.slug}: no free slug for ${article.source ?? 'this item'}; skipped`,
-        );
-        skipped++;
-        continue;
-      }
-      if (slug !== article.slug)
-        log(
-          `${article.slug} is taken by another article; ${article.source ?? 'the item'} is written as ${slug}`,
-        );
-      batch.add(slug);
-      if (slug !== article.slug && article.source !== undefined) bySource.set(article.source, slug);
-      fresh.push({ ...article, slug });
-    }
-    // The whole page is known before any of it is written, so links within a page resolve.
-    fresh.forEach((article) => known.add(article.slug));
-    for (const article of fresh) outcomes.set(article.slug, await write(article, known));
-    log(`${page.label}: ${fresh.length} article${fresh.length === 1 ? '' : 's'}`);
+    await handlers.onPage(page);
     if (page.unread !== undefined)
       throw new ImportError(
         `${page.label}: more items than ${LIMIT_OPTIONS.maxItems} ${limits.maxItems} in one import; stopped with ${page.unread} of this page unread`,
       );
-    if (page.next === undefined) break;
+    if (page.next === undefined) return;
     cursor = page.next;
-    await saveState(file, {
-      version: 1,
-      source: source.name,
-      next: cursor,
-      pending: [...pending.values()],
-    });
-    // A source is not trusted to end: its next page is read only within the limits.
+    await handlers.onNext?.(cursor);
     const again = `run the same command to go on from ${String(cursor)}`;
     if (pages >= limits.maxPages)
       throw new ImportError(
@@ -122,21 +107,117 @@ export async function runImport(source: ImportSource, options: RunOptions): Prom
         `${source.name}: stopped after ${LIMIT_OPTIONS.maxTimeMs} ${formatMs(limits.maxTimeMs)}; ${again}`,
       );
   }
+}
 
-  // Links to articles that came later in the import resolve now that those are written.
-  const final = await existingSlugs(articlesDir);
-  for (const article of [...pending.values()]) {
-    if ((await write(article, final)) === 'written') outcomes.set(article.slug, 'written');
-  }
-  await clearState(file);
+/** What became of an article given to the writer, by the slug it was written under. */
+export type Placed = {
+  article: ImportedArticle;
+  outcome: WriteOutcome;
+  /** The file's text before this run wrote it; undefined for a new file. */
+  previous?: string | undefined;
+};
 
-  const count = (outcome: WriteOutcome) =>
-    [...outcomes.values()].filter((value) => value === outcome).length;
-  return {
-    written: count('written'),
-    unchanged: count('unchanged'),
-    skipped: skipped + count('skipped'),
+export type ArticleWriter = {
+  /**
+   * Gives each article its slug (its own, else a dated one: see freeSlug) and writes the
+   * ones `accept` takes; returns the articles placed, with their slugs.
+   */
+  place: (articles: ImportedArticle[]) => Promise<ImportedArticle[]>;
+  /** Writes again the articles whose same-site links waited for articles placed later. */
+  finish: () => Promise<void>;
+  /** Every article placed, by slug. */
+  outcomes: Map<string, Placed>;
+  /** Articles refused before writing: no free slug, the same item from another source. */
+  refused: number;
+  pending: () => ImportedArticle[];
+};
+
+/**
+ * Places articles into `articlesDir` as `source` imports them: whose they are is recorded
+ * (`imported_from:`), so a file another source imported is never replaced by this one. The
+ * sync checks each article's text before it is written with `accept`.
+ */
+export async function articleWriter(
+  source: Pick<ImportSource, 'name'>,
+  articlesDir: string,
+  options: Pick<RunOptions, 'log' | 'warn'> & {
+    accept?: (article: ImportedArticle, text: string) => boolean;
+  },
+  waiting: ImportedArticle[] = [],
+): Promise<ArticleWriter> {
+  const { log, warn } = options;
+  const pending = new Map<string, ImportedArticle>(
+    waiting.map((article) => [article.slug, article]),
+  );
+  const known = await existingSlugs(articlesDir);
+  const batch = new Set<string>();
+  /** Source URL -> slug, for the articles of this import that took another slug than theirs. */
+  const bySource = new Map<string, string>();
+  const outcomes = new Map<string, Placed>();
+  const importedFrom = source.name;
+
+  const write = async (article: ImportedArticle, slugs: ReadonlySet<string>) => {
+    const { text, unresolved } = renderArticle(article, slugs, bySource);
+    if (options.accept !== undefined && !options.accept(article, text)) {
+      pending.delete(article.slug);
+      return { article, outcome: 'skipped' as const };
+    }
+    const result = await writeArticle(path.join(articlesDir, `${article.slug}.md`), text, {
+      source: article.source,
+      importedFrom: article.importedFrom,
+    });
+    if (result.reason !== undefined) warn(`${article.slug}: ${result.reason}`);
+    if (result.outcome !== 'skipped' && unresolved.length > 0) pending.set(article.slug, article);
+    else pending.delete(article.slug);
+    return { article, outcome: result.outcome, previous: result.previous };
   };
+
+  const writer: ArticleWriter = {
+    outcomes,
+    refused: 0,
+    pending: () => [...pending.values()],
+    async place(articles) {
+      const fresh: ImportedArticle[] = [];
+      for (const found of articles) {
+        const article = { ...found, importedFrom };
+        const slug = await freeSlug(article, batch, articlesDir);
+        if (typeof slug !== 'string') {
+          warn(
+            slug?.reason ??
+              `${article.slug}: no free slug for ${article.source ?? 'this item'}; skipped`,
+          );
+          writer.refused++;
+          continue;
+        }
+        if (slug !== article.slug)
+          log(
+            `${article.slug} is taken by another article; ${article.source ?? 'the item'} is written as ${slug}`,
+          );
+        batch.add(slug);
+        if (slug !== article.slug && article.source !== undefined)
+          bySource.set(article.source, slug);
+        fresh.push({ ...article, slug });
+      }
+      // The whole page is known before any of it is written, so links within a page resolve.
+      fresh.forEach((article) => known.add(article.slug));
+      for (const article of fresh) outcomes.set(article.slug, await write(article, known));
+      return fresh;
+    },
+    async finish() {
+      // Links to articles that came later in the import resolve now that those are written.
+      const final = await existingSlugs(articlesDir);
+      for (const article of [...pending.values()]) {
+        const placed = await write(article, final);
+        const earlier = outcomes.get(article.slug);
+        if (placed.outcome === 'written')
+          outcomes.set(article.slug, {
+            ...placed,
+            previous: earlier?.outcome === 'written' ? earlier.previous : placed.previous,
+          });
+      }
+    },
+  };
+  return writer;
 }
 
 /** How many numbered slugs are tried after the dated one, before an item is given up. */

@@ -4,7 +4,7 @@
  * save it and resume any source the same way.
  */
 import type { HttpOptions } from '../lib/http.ts';
-import type { ImportedArticle } from './imported-article.ts';
+import type { ImportedArticle, ItemOrigin } from './imported-article.ts';
 import type { ImportLimits } from './limits.ts';
 import type { Cursor } from './state.ts';
 
@@ -18,6 +18,10 @@ export type SourcePage = {
   unread?: number;
   /** "page 2 of 3", for the progress line. */
   label: string;
+  /** Ids of items the source lists as no longer published (a WordPress post now a draft). */
+  withdrawn?: string[];
+  /** Ids of the items in `skipped` that have one: a sync tries them again next run. */
+  skippedIds?: string[];
 };
 
 export type ImportSource = {
@@ -46,6 +50,11 @@ export type SourceContext = {
    * written as every article's `source_name` for its byline; set by the source once read.
    */
   sourceName?: string;
+  /**
+   * Whether an item was imported already as the source still gives it (a sync's state): such
+   * an item is passed over before its body and photos are read, and is not on the page.
+   */
+  isCurrent?: (origin: ItemOrigin) => boolean;
 };
 
 /**

@@ -42,6 +42,17 @@ export async function loadState(
   file: string,
   warn: (message: string) => void,
 ): Promise<ImportState | undefined> {
+  return readStateFile(file, StateSchema, () =>
+    warn(`${file}: resume state is damaged; starting from the beginning`),
+  );
+}
+
+/** A state file as `schema` reads it; undefined when there is none, or (`damaged`) when it is not. */
+export async function readStateFile<TSchema extends v.GenericSchema>(
+  file: string,
+  schema: TSchema,
+  damaged: () => void,
+): Promise<v.InferOutput<TSchema> | undefined> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -49,12 +60,12 @@ export async function loadState(
     return undefined;
   }
   try {
-    const result = v.safeParse(StateSchema, JSON.parse(text));
+    const result = v.safeParse(schema, JSON.parse(text));
     if (result.success) return result.output;
   } catch {
     // Not JSON: reported below like any other damage.
   }
-  warn(`${file}: resume state is damaged; starting from the beginning`);
+  damaged();
   return undefined;
 }
 

@@ -67,6 +67,8 @@ const OptionalRendered = v.optional(v.object({ rendered: v.optional(v.string(), 
 
 const PostSchema = v.object({
   id: v.number(),
+  /** `publish` in every public answer; a client allowed to see drafts sees others too. */
+  status: v.optional(v.string()),
   date: v.optional(v.nullable(v.string())),
   date_gmt: v.optional(v.nullable(v.string())),
   modified: v.optional(v.nullable(v.string())),
@@ -103,6 +105,8 @@ export type WordPressOptions = {
   base: string;
   /** Only posts modified after this (ISO 8601), via `modified_after`. */
   since?: string;
+  /** Only these posts, via `include` (a sync fetching posts it found missing). */
+  include?: readonly number[];
   perPage: number;
 };
 
@@ -188,7 +192,13 @@ export function wordpressSource(options: WordPressOptions, context: SourceContex
   let hasWarnedOfPages = false;
   return {
     name: base,
-    key: JSON.stringify(['wordpress', base, options.since ?? null, options.perPage]),
+    key: JSON.stringify([
+      'wordpress',
+      base,
+      options.since ?? null,
+      options.perPage,
+      ...(options.include === undefined ? [] : [options.include]),
+    ]),
     limits,
     start: 1,
     async fetchPage(cursor, maxItems): Promise<SourcePage> {
@@ -199,6 +209,7 @@ export function wordpressSource(options: WordPressOptions, context: SourceContex
         orderby: 'modified',
         order: 'asc',
         ...(options.since === undefined ? {} : { modified_after: options.since }),
+        ...(options.include === undefined ? {} : { include: options.include.join(',') }),
       });
       const url = `${base}/wp/v2/posts?_embed&${query.toString()}`;
       const response = await readPage(url, policy.page, 'application/json');
@@ -208,7 +219,8 @@ export function wordpressSource(options: WordPressOptions, context: SourceContex
         parseJson(response),
         'a page of WordPress posts',
       );
-      const posts = listed.slice(0, maxItems);
+      const read = listed.slice(0, maxItems);
+      const posts = read.filter((post) => isPublished(post));
       const totalPages = Number(response.headers?.get('x-wp-totalpages') ?? '1');
       if (totalPages > limits.maxPages && !hasWarnedOfPages) {
         hasWarnedOfPages = true;
@@ -238,25 +250,37 @@ export function wordpressSource(options: WordPressOptions, context: SourceContex
             `${draft.label}: no date_gmt and no site time zone; its date is read as UTC`,
           );
       const sourceName = context.sourceName ?? info.name;
-      const { articles, skipped } = await completeArticles(
+      const { articles, skipped, skippedIds } = await completeArticles(
         drafts,
         sourceName === undefined ? itemContext : { ...itemContext, sourceName },
       );
       // An empty page is the end, whatever the header claims.
       const isLast = !Number.isFinite(totalPages) || page >= totalPages || listed.length === 0;
+      // A post whose HTML could not be read is skipped before it is a draft: by its id here.
+      const unread = posts.filter((_, index) => 'skip' in (drafts[index] ?? {}));
+      const failed = [...unread.map((post) => String(post.id)), ...skippedIds];
       return {
         articles,
         skipped,
+        ...(failed.length > 0 ? { skippedIds: failed } : {}),
         label: `page ${page} of ${Number.isFinite(totalPages) ? totalPages : '?'}`,
         ...(isLast ? {} : { next: page + 1 }),
-        ...(listed.length > posts.length ? { unread: listed.length - posts.length } : {}),
+        ...(listed.length > read.length ? { unread: listed.length - read.length } : {}),
+        ...(posts.length < read.length
+          ? { withdrawn: read.filter((post) => !isPublished(post)).map((post) => String(post.id)) }
+          : {}),
       };
     },
   };
 }
 
+/** A post without a status is a public answer's, and public answers list published posts only. */
+function isPublished(post: Post): boolean {
+  return post.status === undefined || post.status === 'publish';
+}
+
 /** `https://example.org` and `.../wp-json/` both mean the REST root `.../wp-json`. */
-function apiRoot(base: string): string {
+export function apiRoot(base: string): string {
   const url = new URL(base);
   const root = url.pathname === '/' ? `${url.origin}/wp-json` : url.href;
   return root.replace(/\/+$/, '');
@@ -309,6 +333,7 @@ function draftOf(post: Post, base: string, sections: Sections, site: SiteInfo) {
   const lang = statedLanguage(post) ?? site.language;
   return {
     label: link ?? `post ${post.id}`,
+    id: String(post.id),
     slugs: [post.link === undefined ? undefined : slugOfPermalink(link), post.slug],
     title,
     ...(lang === undefined ? {} : { lang }),

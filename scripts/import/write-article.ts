@@ -125,7 +125,7 @@ export async function writeArticle(
   file: string,
   text: string,
   claim: Claim,
-): Promise<{ outcome: WriteOutcome; reason?: string }> {
+): Promise<{ outcome: WriteOutcome; reason?: string; previous?: string }> {
   const existing = await readExisting(file);
   if (existing === text) return { outcome: 'unchanged' };
   if (existing !== undefined) {
@@ -133,17 +133,18 @@ export async function writeArticle(
     if (refusal !== undefined) return { outcome: 'skipped', reason: refusal };
   }
   await writeFileAtomic(file, text);
-  return { outcome: 'written' };
+  // What was replaced, so that a sync whose build fails can put it back.
+  return { outcome: 'written', ...(existing === undefined ? {} : { previous: existing }) };
 }
 
-async function readExisting(file: string): Promise<string | undefined> {
+export async function readExisting(file: string): Promise<string | undefined> {
   return readFile(file, 'utf8').catch((error: unknown) => {
     if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return undefined;
     throw error;
   });
 }
 
-function claimOf(text: string): Claim {
+export function claimOf(text: string): Claim {
   const parsed = v.safeParse(ClaimSchema, readFrontMatter(text)?.data);
   return parsed.success
     ? { source: parsed.output.source, importedFrom: parsed.output.imported_from }
