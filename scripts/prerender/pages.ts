@@ -1,14 +1,16 @@
 /**
- * Every page the reader has, from the built JSON API: the latest list and its pages, every
- * article, every section, tag and author page and theirs. Each page with the API files its
+ * Every page the reader has, from the built JSON API: each list's front (`front.json`, at the
+ * list's own URL) and its pages (`3.json`, at `page/3/`), every article, every section, tag
+ * and author page and theirs. Each page with the API files its
  * content comes from, so a rebuild can tell which pages an edit touched.
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { FRONT_FILE } from '../../src/contract/article.ts';
 import { paths } from '../../src/lib/paths.ts';
 
 export type PageSpec = {
-  /** The page's path: `/`, `/page/2/`, `/{slug}/`, `/tags/uk/page/3/`. */
+  /** The page's path: `/`, `/page/1/`, `/{slug}/`, `/tags/uk/page/3/`. */
   path: string;
   /** API files (relative to the API folder) whose content the page shows. */
   sources: string[];
@@ -20,7 +22,9 @@ const ARCHIVE_FOLDERS = [
   ['authors', 'author'],
 ] as const;
 
-const pageNumber = (name: string) => Number(name.replace(/\.json$/, ''));
+/** A list's file: its front, or a page by number. */
+const pageOf = (name: string) =>
+  name === FRONT_FILE ? undefined : Number(name.replace(/\.json$/, ''));
 
 function jsonFiles(dir: string): string[] {
   try {
@@ -33,7 +37,7 @@ function jsonFiles(dir: string): string[] {
 export function listPages(apiDir: string): PageSpec[] {
   const pages: PageSpec[] = [];
   for (const name of jsonFiles(path.join(apiDir, 'latest'))) {
-    pages.push({ path: paths.home(pageNumber(name)), sources: [`latest/${name}`] });
+    pages.push({ path: paths.home(pageOf(name)), sources: [`latest/${name}`] });
   }
   for (const name of jsonFiles(path.join(apiDir, 'articles'))) {
     pages.push({
@@ -53,7 +57,7 @@ export function listPages(apiDir: string): PageSpec[] {
       if (!entry.endsWith('.json')) continue;
       const archivePath = path.dirname(entry).split(path.sep).join('/');
       pages.push({
-        path: paths.archive(kind, archivePath, pageNumber(path.basename(entry))),
+        path: paths.archive(kind, archivePath, pageOf(path.basename(entry))),
         sources: [`${folder}/${entry.split(path.sep).join('/')}`],
       });
     }
