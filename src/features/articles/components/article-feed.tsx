@@ -70,13 +70,15 @@ export function ArticleFeed<TFront extends ListFront, TPage extends ArticlePage>
           {m.noNewerStories} <Link to={hrefFor()}>{m.toNewest}</Link>
         </p>
       )}
-      <ul className="card-list">
-        {articles.map(({ part, article }, index) => (
-          <li key={`${part}:${article.slug}`} ref={index === nearEndAt ? nearEnd : undefined}>
-            <ArticleCard article={article} isAboveFold={index < 3} />
-          </li>
-        ))}
-      </ul>
+      {articles.length > 0 && (
+        <ul className="card-list">
+          {articles.map(({ part, article }, index) => (
+            <li key={`${part}:${article.slug}`} ref={index === nearEndAt ? nearEnd : undefined}>
+              <ArticleCard article={article} isAboveFold={index < 3} />
+            </li>
+          ))}
+        </ul>
+      )}
       <p className="feed__status" role="status">
         {data.pages.length > 1 ? m.showingStories(articles.length) : ''}
       </p>
