@@ -10,7 +10,7 @@ import type { Page } from '@playwright/test';
 import * as v from 'valibot';
 import { ArticlePageSchema } from '../src/contract/article.ts';
 import { expect, test } from './fixtures.ts';
-import { pageOf } from './home.ts';
+import { latestHeading, pageOf } from './home.ts';
 import { VECTORS } from './hostile/vectors.ts';
 
 /** Everything unsafe in the current document, described. */
@@ -143,6 +143,8 @@ test('no vector in any field, from any source, runs, embeds or calls out', async
     listPage = olderPage;
     await older.click();
     await expect(page).toHaveURL(`/page/${olderPage}/`);
+    // The cards are counted once the page below has replaced the front's (more) cards.
+    await expect(latestHeading(page, olderPage)).toBeVisible();
   }
   expect(rendered).toBe(slugs.length);
   // And search results, drawn by the app from the index.
