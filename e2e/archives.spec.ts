@@ -40,24 +40,32 @@ test('a tag page from an article', async ({ page }) => {
   await expect(page.getByRole('link', { name: seed.title, exact: true })).toBeVisible();
 });
 
-test('"Load more" appends the next page in place; numbered links page through', async ({
+test('"Load more" appends the next older page in place; numbered links page through', async ({
   page,
 }) => {
   await page.goto('/');
   const cards = page.getByRole('article');
-  await expect(cards).toHaveCount(10);
+  // 31 articles, ten a page from the oldest: the front shows open page 4's one and page 3.
+  await expect(cards).toHaveCount(11);
   await page.getByRole('button', { name: 'Load more' }).click();
-  await expect(cards).toHaveCount(20);
+  await expect(cards).toHaveCount(21);
   await expect(page).toHaveURL('/');
-  await expect(page.getByRole('main').getByRole('status')).toHaveText('Showing pages 1 to 2 of 4');
+  await expect(page.getByRole('main').getByRole('status')).toHaveText('Showing 21 stories');
+  await page.getByRole('button', { name: 'Load more' }).click();
+  await expect(cards).toHaveCount(31);
+  await expect(page.getByRole('button', { name: 'Load more' })).toHaveCount(0);
 
   await page
     .getByRole('navigation', { name: 'Pages' })
-    .getByRole('link', { name: 'Page 4' })
+    .getByRole('link', { name: 'Page 1' })
     .click();
-  await expect(page).toHaveURL('/page/4/');
-  await expect(page.getByRole('heading', { level: 1, name: 'Latest news, page 4' })).toBeVisible();
+  await expect(page).toHaveURL('/page/1/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Latest news, page 1' })).toBeVisible();
+  await expect(cards).toHaveCount(10);
+  // The oldest page: nothing older to load or link.
   await expect(page.getByRole('button', { name: 'Load more' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Older →' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: '← Newer' })).toHaveAttribute('href', '/page/2/');
 });
 
 test('an author page from a byline', async ({ page }) => {

@@ -169,19 +169,19 @@ const journeys: Journey[] = [
       await page.goto('/');
     },
     stays: (page) => latestHeading(page),
-    staysData: ['/api/latest/1.json'],
+    staysData: ['/api/latest/front.json'],
     act: (page) => page.getByRole('link', { name: 'Page 3', exact: true }).click(),
     content: (page) => latestHeading(page, 3),
     where: 'page',
   },
   {
     name: 'a section front',
-    faulted: pathIs('/api/sections/middle-east/1.json'),
+    faulted: pathIs('/api/sections/middle-east/front.json'),
     open: async (page) => {
       await page.goto('/');
     },
     stays: (page) => latestHeading(page),
-    staysData: ['/api/latest/1.json'],
+    staysData: ['/api/latest/front.json'],
     act: (page) =>
       page
         .getByRole('navigation', { name: 'Sections' })
@@ -197,7 +197,7 @@ const journeys: Journey[] = [
       await page.goto('/');
     },
     stays: (page) => latestHeading(page),
-    staysData: ['/api/latest/1.json'],
+    staysData: ['/api/latest/front.json'],
     act: async (page) => {
       await (await findCardLink(page, seed.title)).click();
     },
@@ -254,7 +254,7 @@ const journeys: Journey[] = [
       await page.goto('/');
     },
     stays: (page) => page.getByRole('main').getByRole('article').nth(9),
-    staysData: ['/api/latest/1.json'],
+    staysData: ['/api/latest/front.json'],
     act: (page) => page.getByRole('button', { name: 'Load more' }).click(),
     content: (page) => page.getByRole('main').getByRole('article').nth(19),
     where: 'inline',
@@ -394,7 +394,7 @@ test('with the whole API down, Back shows the page before from the cache, and ke
     failRefresh = release;
   });
   const refreshing = new Promise<void>((resolve) => {
-    void page.route('**/api/latest/1.json', async (route) => {
+    void page.route('**/api/latest/front.json', async (route) => {
       resolve();
       await held;
       await route.abort('connectionreset');
@@ -404,7 +404,7 @@ test('with the whole API down, Back shows the page before from the cache, and ke
   await refreshing;
   await expect(latestHeading(page)).toBeVisible();
   const failed = page.waitForEvent('requestfailed', (request) =>
-    request.url().endsWith('/api/latest/1.json'),
+    request.url().endsWith('/api/latest/front.json'),
   );
   failRefresh();
   await failed;

@@ -6,6 +6,7 @@
 import type { Page } from '@playwright/test';
 import { expect, NOT_FOUND_ERRORS, test } from './fixtures.ts';
 import { READ_TARGETS, SEED_SLUG, articlePath, readSeed, squash } from './seed.ts';
+import { recordApiRequests } from './home.ts';
 
 const seed = readSeed();
 /** The seed article's first READ link. */
@@ -60,7 +61,8 @@ test('deep links to every kind of page are files; an unknown path gets 404.html'
 }) => {
   for (const path of [
     '/',
-    '/page/2/',
+    '/page/1/',
+    '/page/4/',
     articlePath(SEED_SLUG),
     '/category/europe-russia/',
     '/category/europe-russia/turkiye/',
@@ -129,13 +131,25 @@ test('a page paints from its HTML alone: styles inline, the app’s code fetched
   expect(events.indexOf('script')).toBeGreaterThan(events.indexOf('load'));
 });
 
-test('a list page and a section front hydrate without a mismatch', async ({ page }) => {
+test('list fronts and pages hydrate without a mismatch or a request for their own data', async ({
+  page,
+}) => {
   const messages: string[] = [];
   page.on('console', (message) => messages.push(message.text()));
-  for (const path of ['/page/2/', '/category/europe-russia/turkiye/']) {
+  const requests = recordApiRequests(page);
+  const lists: [string, string][] = [
+    ['/', '/api/latest/front.json'],
+    ['/page/2/', '/api/latest/2.json'],
+    ['/page/4/', '/api/latest/4.json'],
+    ['/category/europe-russia/turkiye/', '/api/sections/europe-russia/turkiye/front.json'],
+    ['/tags/uk/page/1/', '/api/tags/uk/1.json'],
+  ];
+  for (const [path, data] of lists) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await page.waitForLoadState('networkidle');
+    // Older pages may be fetched ahead as the end of the list nears; the page's own data not.
+    expect(requests, path).not.toContain(data);
   }
   expect(messages.filter((text) => /hydrat/i.test(text))).toEqual([]);
 });
@@ -167,8 +181,12 @@ test.describe('without JavaScript', () => {
     await expect(
       page.getByRole('heading', { level: 1, name: 'Latest news, page 2' }),
     ).toBeVisible();
-    await page.getByRole('link', { name: 'Page 3' }).click();
-    await expect(page).toHaveURL('/page/3/');
+    await page.getByRole('link', { name: 'Page 1' }).click();
+    await expect(page).toHaveURL('/page/1/');
+    // The open page's Newer is the front, in the prerendered HTML too.
+    await page.goto('/page/4/');
+    await page.getByRole('link', { name: '← Newer' }).click();
+    await expect(page).toHaveURL('/');
   });
 
   test('an unknown page says so', async ({ page, consoleGuard }) => {

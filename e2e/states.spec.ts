@@ -60,13 +60,23 @@ test('a failed load shows an error view whose Retry recovers once the network is
 });
 
 test('home pages link to each other', async ({ page }) => {
-  await page.goto('/page/2/');
-  await expect(latestHeading(page, 2)).toBeVisible();
+  // 31 articles, ten a page, counted from the oldest: pages 1-3 full, page 4 open with one.
+  await page.goto('/page/3/');
+  await expect(latestHeading(page, 3)).toBeVisible();
+  await page.getByRole('link', { name: '← Newer' }).click();
+  await expect(latestHeading(page, 4)).toBeVisible();
+  await expect(page).toHaveURL('/page/4/');
+  // The open page's Newer is the front.
   await page.getByRole('link', { name: '← Newer' }).click();
   await expect(latestHeading(page)).toBeVisible();
   await expect(page).toHaveURL('/');
 
+  // The front shows pages 4 and 3; its Older is page 2.
   await page.getByRole('link', { name: 'Older →' }).click();
   await expect(latestHeading(page, 2)).toBeVisible();
   await expect(page).toHaveURL('/page/2/');
+  await page.getByRole('link', { name: 'Older →' }).click();
+  await expect(latestHeading(page, 1)).toBeVisible();
+  await expect(page).toHaveURL('/page/1/');
+  await expect(page.getByRole('link', { name: 'Older →' })).toHaveCount(0);
 });

@@ -1,18 +1,19 @@
 /**
  * The archives a reader browses: a front for every section (a region's front lists its
  * countries' articles too), a page for every tag and every author, each newest first and
- * paged like the latest articles, and the menu of top-level sections. Collected in one pass
+ * paged like the latest articles (list-pages.ts), and the menu of top-level sections. Collected in one pass
  * over the ordered records.
  */
 import {
   apiPaths,
   type Archive,
+  type ArchiveAbout,
   type ArchiveKind,
   type ArchiveLink,
   type SectionMenu,
 } from '../../src/contract/article.ts';
 import type { ArticleRecord } from './article-record.ts';
-import { latestPageJson } from './corpus.ts';
+import { listFiles, pageRange } from './list-pages.ts';
 
 export type CollectedArchive = Archive & {
   /** The archive's articles, by index in the newest-first order. */
@@ -70,31 +71,66 @@ export function sectionMenu(archives: Map<string, CollectedArchive>): SectionMen
     .map(({ name, path, children }) => ({ name, path, children }));
 }
 
-/** Every page of an archive: output path and JSON text, made from the summaries' JSON. */
-export function* archivePages(
-  archive: CollectedArchive,
-  summaryJson: (index: number) => string,
-  apiDir: string,
-  pageSize: number,
-): Generator<[string, string]> {
-  const total = archive.members.length;
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  for (let page = 1; page <= pageCount; page++) {
-    yield archivePage(archive, summaryJson, apiDir, pageSize, page);
+/**
+ * What a page of an archive says it is, as the article at `record` gives it: the name it
+ * gives the section, tag or author, and the sections above. A full page takes it from its
+ * newest article, so the page never changes when a later article spells a name anew.
+ */
+export function aboutFrom(archive: Archive, record: ArticleRecord | undefined): ArchiveAbout {
+  const { kind, path } = archive;
+  const fallback = { kind, name: archive.name, path, parents: archive.parents };
+  if (record === undefined) return fallback;
+  switch (kind) {
+    case 'section': {
+      const { section } = record.summary;
+      const trail = [...(section.parents ?? []), section];
+      const depth = path.split('/').length;
+      const step = trail[depth - 1];
+      if (step === undefined) return fallback;
+      const parents = trail.slice(0, depth - 1).map((above, at) => ({
+        name: above.name,
+        path: trail
+          .slice(0, at + 1)
+          .map((part) => part.slug)
+          .join('/'),
+      }));
+      return { kind, name: step.name, path, parents };
+    }
+    case 'tag':
+    case 'author': {
+      const named = (kind === 'tag' ? record.tags : record.authors).find((item) => item.slug === path);
+      return named === undefined ? fallback : { ...fallback, name: named.name };
+    }
+    default:
+      return kind satisfies never;
   }
 }
 
-/** One page of an archive. */
-export function archivePage(
+/**
+ * Every file of an archive (its pages, oldest first, then its front): output path and JSON
+ * text, made from the summaries' JSON and the records of its members.
+ */
+export function* archivePages(
   archive: CollectedArchive,
-  summaryJson: (index: number) => string,
+  summaryJson: (member: number) => string,
+  recordOf: (member: number) => ArticleRecord | undefined,
   apiDir: string,
   pageSize: number,
-  page: number,
-): [string, string] {
-  const { members, kind, name, path, parents, children } = archive;
-  const shown = members.slice((page - 1) * pageSize, page * pageSize).map(summaryJson);
-  const list = latestPageJson(shown, page, pageSize, members.length);
-  const about = JSON.stringify({ kind, name, path, parents, children });
-  return [`${apiDir}/${apiPaths.archive(kind, path, page)}`, `${list.slice(0, -1)},"archive":${about}}`];
+  /** Only these pages (and the front, when 'front' is among them); default all. */
+  only?: ReadonlySet<number | 'front'>,
+): Generator<[string, string]> {
+  const { members, kind, path, children } = archive;
+  const total = members.length;
+  const memberAt = (index: number) => summaryJson(members[index] ?? -1);
+  for (const [page, json] of listFiles(total, pageSize, memberAt, only)) {
+    if (page === 'front') {
+      const about = JSON.stringify({ ...aboutFrom(archive, undefined), children });
+      yield [`${apiDir}/${apiPaths.archiveFront(kind, path)}`, `${json.slice(0, -1)},"archive":${about}}`];
+    } else {
+      const [newest] = pageRange(total, pageSize, page);
+      const member = members[newest];
+      const about = JSON.stringify(aboutFrom(archive, member === undefined ? undefined : recordOf(member)));
+      yield [`${apiDir}/${apiPaths.archive(kind, path, page)}`, `${json.slice(0, -1)},"archive":${about}}`];
+    }
+  }
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
-import { ArticlePageSchema, ArticleSchema } from '../../src/contract/article.ts';
+import { ArticlePageSchema, ArticleSchema, ListFrontSchema } from '../../src/contract/article.ts';
 import { buildContent } from './build-content.ts';
 import { ContentError } from './problem.ts';
 import { article, contentFixture } from './test/fixture.ts';
@@ -208,18 +208,26 @@ describe('the content build writes the JSON API', () => {
     expect(output.body[1]).toMatchObject({ type: 'image', image: { alt: 'Dam [1]' } });
   });
 
-  it('pages the latest index newest first, with summaries only', async () => {
+  it('pages the latest index from the oldest, newest first within a page, with summaries only', async () => {
     const files: Record<string, string> = {};
     for (let day = 1; day <= 5; day++) {
       files[`d${day}.md`] = article(`d${day}`, { published: `2023-08-0${day}T10:00:00+01:00` });
     }
     const output = await build(files, 2);
-    const first = json(output.files, 'api/latest/1.json', ArticlePageSchema);
-    const last = json(output.files, 'api/latest/3.json', ArticlePageSchema);
-    expect(first).toMatchObject({ page: 1, pageCount: 3, pageSize: 2, total: 5 });
-    expect(first.articles.map((summary) => summary.slug)).toEqual(['d5', 'd4']);
-    expect(last.articles.map((summary) => summary.slug)).toEqual(['d1']);
-    expect(first.articles[0]).not.toHaveProperty('body');
+    const oldest = json(output.files, 'api/latest/1.json', ArticlePageSchema);
+    const open = json(output.files, 'api/latest/3.json', ArticlePageSchema);
+    const front = json(output.files, 'api/latest/front.json', ListFrontSchema);
+    expect(oldest).toEqual({ page: 1, pageSize: 2, articles: expect.any(Array) as unknown });
+    expect(oldest.articles.map((summary) => summary.slug)).toEqual(['d2', 'd1']);
+    expect(json(output.files, 'api/latest/2.json', ArticlePageSchema).articles.map((a) => a.slug)).toEqual([
+      'd4',
+      'd3',
+    ]);
+    expect(open.articles.map((summary) => summary.slug)).toEqual(['d5']);
+    // The front: the open page, then the last full one; Older goes to the page below those.
+    expect(front).toMatchObject({ total: 5, pageSize: 2, openPage: 3, olderPage: 1 });
+    expect(front.articles.map((summary) => summary.slug)).toEqual(['d5', 'd4', 'd3']);
+    expect(oldest.articles[0]).not.toHaveProperty('body');
     expect(output.files.has('api/latest/4.json')).toBe(false);
   });
 

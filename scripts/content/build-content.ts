@@ -22,11 +22,11 @@ import {
   danglingReferences,
   duplicateSlugs,
   feedIndexes,
-  latestPageJson,
   newestFirst,
   relatedIndexes,
 } from './corpus.ts';
 import { archivePages, collectArchives, sectionMenu, type CollectedArchive } from './archives.ts';
+import { listFiles } from './list-pages.ts';
 import { buildFeeds, FEED_LIMIT, type FeedArticle } from './feeds.ts';
 import { runJobs } from './job-pool.ts';
 import {
@@ -316,7 +316,7 @@ export function referenceProblems(corpus: Corpus): Problem[] {
   return danglingReferences(corpus.ordered, slugs);
 }
 
-/** The latest-articles pages, feeds and sitemaps: every output but the articles and images. */
+/** The lists' pages and fronts, the section menu, feeds and sitemaps: every output but the articles and images. */
 export function* indexOutputs(
   corpus: Corpus,
   settings: Settings,
@@ -324,11 +324,8 @@ export function* indexOutputs(
   onIndexes?: (feeds: number[], archives: Map<string, CollectedArchive>) => void,
 ): Generator<[string, string]> {
   const total = corpus.ordered.length;
-  const pageCount = Math.max(1, Math.ceil(total / settings.pageSize));
-  for (let page = 1; page <= pageCount; page++) {
-    const start = (page - 1) * settings.pageSize;
-    yield latestPage(settings, corpus.summaryJson.slice(start, start + settings.pageSize), page, total);
-  }
+  const summaryAt = (index: number) => corpus.summaryJson[index] ?? '{}';
+  yield* latestFiles(settings, total, summaryAt);
   yield updatesOutput(
     settings.apiDir,
     corpus.ordered.slice(0, UPDATES_NEWEST).map(updateEntry),
@@ -336,9 +333,9 @@ export function* indexOutputs(
   );
   const archives = collectArchives(corpus.ordered);
   yield [`${settings.apiDir}/${apiPaths.sectionMenu()}`, JSON.stringify(sectionMenu(archives))];
-  const summaryAt = (index: number) => corpus.summaryJson[index] ?? '{}';
+  const recordAt = (index: number) => corpus.ordered[index];
   for (const archive of archives.values()) {
-    yield* archivePages(archive, summaryAt, settings.apiDir, settings.pageSize);
+    yield* archivePages(archive, summaryAt, recordAt, settings.apiDir, settings.pageSize);
   }
   if (total === 0) {
     onIndexes?.([], archives);
@@ -361,16 +358,17 @@ export function* indexOutputs(
   );
 }
 
-export function latestPage(
+/** The latest articles' pages and front (all, or `only` those), from the newest-first summaries. */
+export function* latestFiles(
   settings: Settings,
-  pageSummaries: string[],
-  page: number,
   total: number,
-): [string, string] {
-  return [
-    `${settings.apiDir}/${apiPaths.latest(page)}`,
-    latestPageJson(pageSummaries, page, settings.pageSize, total),
-  ];
+  summaryAt: (index: number) => string,
+  only?: ReadonlySet<number | 'front'>,
+): Generator<[string, string]> {
+  for (const [page, json] of listFiles(total, settings.pageSize, summaryAt, only)) {
+    const file = page === 'front' ? apiPaths.latestFront() : apiPaths.latest(page);
+    yield [`${settings.apiDir}/${file}`, json];
+  }
 }
 
 /** What a feed shows of an article: its summary, authors and tags. */

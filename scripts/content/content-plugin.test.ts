@@ -26,7 +26,7 @@ describe('vite build with the content plugin', () => {
   it('emits the JSON API and images into the bundle', async () => {
     const root = await contentFixture({ 'a.md': article('a') });
     await viteBuild(root);
-    const page = JSON.parse(await readFile(path.join(root, 'dist/api/latest/1.json'), 'utf8')) as {
+    const page = JSON.parse(await readFile(path.join(root, 'dist/api/latest/front.json'), 'utf8')) as {
       total: number;
     };
     expect(page.total).toBe(1);

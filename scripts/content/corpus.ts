@@ -1,6 +1,6 @@
 /**
  * The steps that look across the whole corpus: duplicate slugs, links to slugs that do not
- * exist, related articles, and the paged latest index. They work on records (no bodies), in
+ * exist, related articles and the feeds' picks. They work on records (no bodies), in
  * time roughly linear in the number of articles, so 100,000 articles stay fast.
  */
 import type { ArticleRecord } from './article-record.ts';
@@ -205,17 +205,6 @@ export function articlePrefix(record: ArticleRecord, summaryJson: string): strin
 
 export function articleSuffix(relatedJson: string[]): string {
   return `,"related":[${relatedJson.join(',')}]}`;
-}
-
-/** One page of the latest-articles index, as JSON text, from the page's own summaries. */
-export function latestPageJson(
-  pageSummaries: string[],
-  page: number,
-  pageSize: number,
-  total: number,
-): string {
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  return `{"page":${page},"pageCount":${pageCount},"pageSize":${pageSize},"total":${total},"articles":[${pageSummaries.join(',')}]}`;
 }
 
 /**

@@ -143,17 +143,43 @@ describe('buildSitemaps', () => {
 });
 
 describe('sitemapEntries', () => {
-  it('lists the home page, dated by the newest change, then every article', () => {
+  it('lists every article oldest first, then the home page, dated by the newest change', () => {
+    // Newest first, as the JSON API lists them.
     const articles = [
-      summary('first', '2023-08-01T09:00:00+01:00'),
       summary('second', '2023-08-03T09:00:00Z'),
+      summary('first', '2023-08-01T09:00:00+01:00'),
     ];
     expect([...sitemapEntries(articles)]).toEqual([
-      { path: '/', lastmod: '2023-08-03T09:00:00Z' },
       { path: '/first/', lastmod: '2023-08-01T09:00:00+01:00' },
       { path: '/second/', lastmod: '2023-08-03T09:00:00Z' },
+      { path: '/', lastmod: '2023-08-03T09:00:00Z' },
     ]);
     expect([...sitemapEntries([])]).toEqual([{ path: '/' }]);
+  });
+
+  it('counts split files from the oldest: a new article changes only the newest file (or adds one) and the index', () => {
+    const newestFirst = (count: number) =>
+      Array.from({ length: count }, (_, at) => {
+        const day = count - at;
+        return summary(`story-${day}`, new Date(Date.UTC(2023, 0, day)).toISOString());
+      });
+    for (let count = 5; count <= 9; count++) {
+      const before = buildSitemaps(siteUrl, sitemapEntries(newestFirst(count)), { maxUrls: 3 });
+      const after = buildSitemaps(siteUrl, sitemapEntries(newestFirst(count + 1)), { maxUrls: 3 });
+      expectValid(after);
+      // The newest file holds the newest articles and the home page; when the article fills
+      // it, the home page moves on to a file of its own.
+      const newest = `sitemap-${before.size - 1}.xml`;
+      const added = [...after.keys()].filter((name) => !before.has(name));
+      expect(added).toEqual((count + 1) % 3 === 0 ? [`sitemap-${before.size}.xml`] : []);
+      const changed = [...after.keys()].filter((name) => before.get(name) !== after.get(name));
+      expect(changed.sort(), `${count} articles, then one more`).toEqual(
+        [newest, ...added, 'sitemap.xml'].sort(),
+      );
+      expect(readSitemap(after.get('sitemap-1.xml') ?? '').locs).toEqual(
+        ['story-1', 'story-2', 'story-3'].map((slug) => `${siteUrl}/${slug}/`),
+      );
+    }
   });
 });
 

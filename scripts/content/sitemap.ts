@@ -1,7 +1,8 @@
 /**
  * The sitemap (https://www.sitemaps.org/protocol.html): one `sitemap.xml` urlset while the
  * site fits in one file, else `sitemap-1.xml`, `sitemap-2.xml`, ... and a `sitemap.xml`
- * index pointing to them. Entries are read once, as they come, so a generator over a large
+ * index pointing to them, filled in the order the entries come (sitemapEntries: oldest
+ * first). Entries are read once, as they come, so a generator over a large
  * archive never needs more than one file's worth of URLs in hand.
  */
 import type { ArticleSummary } from '../../src/contract/article.ts';
@@ -94,21 +95,23 @@ export function buildSitemaps(
 }
 
 /**
- * The home page, dated by the newest change to any article, and every article. The caller
- * passes the same summaries the JSON API lists.
+ * Every article, oldest first, then the home page, dated by the newest change to any
+ * article. The caller passes the same summaries the JSON API lists (newest first). Oldest
+ * first, the files a large site is split into fill one after another and stay as they are:
+ * a new article changes only the newest file (and the index's date for it).
  */
 export function* sitemapEntries(
   articles: readonly Pick<ArticleSummary, 'slug' | 'modified'>[],
 ): Generator<SitemapEntry> {
   let newest: { modified: string; time: number } | undefined;
-  for (const { modified } of articles) {
-    const time = toTime(modified);
-    if (newest === undefined || time > newest.time) newest = { modified, time };
-  }
-  yield { path: paths.home(), ...(newest ? { lastmod: newest.modified } : {}) };
-  for (const article of articles) {
+  for (let index = articles.length - 1; index >= 0; index--) {
+    const article = articles[index];
+    if (article === undefined) continue;
+    const time = toTime(article.modified);
+    if (newest === undefined || time > newest.time) newest = { modified: article.modified, time };
     yield { path: paths.article(article.slug), lastmod: article.modified };
   }
+  yield { path: paths.home(), ...(newest ? { lastmod: newest.modified } : {}) };
 }
 
 function splitSitemaps(siteUrl: string, chunks: readonly Chunk[]): Map<string, string> {

@@ -94,6 +94,8 @@ describe('writeContent, incremental by content hash', () => {
     expect(changed).toContain('api/articles/d3.json');
     expect(changed).toContain('api/latest/2.json');
     expect(changed).not.toContain('api/latest/3.json');
+    // The front shows the newest (d6, d5) only.
+    expect(changed).not.toContain('api/latest/front.json');
     await expectSameAsFreshBuild(options);
     const entries = (await readdir(options.cacheDir)).filter((name) => name.includes('.entries-'));
     expect(entries).toHaveLength(1);
@@ -152,6 +154,47 @@ describe('writeContent, incremental by content hash', () => {
       expect(changed.filter((name) => name !== 'api/.content-build').sort(), what).toEqual(expected);
       await expectSameAsFreshBuild(options);
     }
+  });
+
+  it('adds an article by rewriting its lists\' fronts and open pages only; full pages stay byte for byte', async () => {
+    const { options, articles } = await setup();
+    await writeContent(options);
+    const isListFile = (name: string) => /^api\/(latest|sections|tags|authors)\/.*\.json$/.test(name);
+    const lists = ['api/latest', 'api/sections/news', 'api/tags/uk'];
+    // Six articles two a page: pages 1-3 full, page 4 open and empty. The 7th lands on page
+    // 4; the 8th fills it and opens page 5, written in the same build.
+    const steps: [string, string[]][] = [
+      ['d7', ['4.json', 'front.json']],
+      ['d8', ['4.json', '5.json', 'front.json']],
+    ];
+    for (const [slug, expected] of steps) {
+      const before = await snapshot(options.outDir);
+      const contents = new Map<string, Buffer>();
+      for (const name of before.keys()) {
+        if (isListFile(name)) contents.set(name, await readFile(path.join(options.outDir, name)));
+      }
+      const day = slug.slice(1);
+      await writeFile(
+        path.join(articles, `${slug}.md`),
+        article(slug, { published: `2023-08-0${day}T10:00:00+01:00` }, `Day ${day}.`),
+      );
+      await writeContent(options);
+      const after = await snapshot(options.outDir);
+      const changed = changedBetween(before, after).filter(isListFile).sort();
+      expect(changed, slug).toEqual(lists.flatMap((list) => expected.map((name) => `${list}/${name}`)).sort());
+      // Every other page of every list is the same file, byte for byte.
+      for (const [name, bytes] of contents) {
+        if (changed.includes(name)) continue;
+        expect((await readFile(path.join(options.outDir, name))).equals(bytes), name).toBe(true);
+      }
+      // And the incremental build equals a fresh full one: every API file, feed and sitemap.
+      await expectSameAsFreshBuild(options);
+    }
+    const front = JSON.parse(await readFile(path.join(options.outDir, 'api/latest/front.json'), 'utf8')) as {
+      articles: { slug: string }[];
+    };
+    expect(front).toMatchObject({ total: 8, openPage: 5, olderPage: 3 });
+    expect(front.articles.map((summary) => summary.slug)).toEqual(['d8', 'd7']);
   });
 
   it('after a byline edit, adds the author page and matches a fresh build', async () => {

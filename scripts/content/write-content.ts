@@ -40,7 +40,7 @@ import {
   feedArticle,
   feedOutputs,
   indexOutputs,
-  latestPage,
+  latestFiles,
   sitemapOutputs,
   relatedSuffix,
   listArticles,
@@ -60,7 +60,8 @@ import {
   type RenderItem,
   type Scanned,
 } from './content-jobs.ts';
-import { archivePage, type CollectedArchive } from './archives.ts';
+import { archivePages, type CollectedArchive } from './archives.ts';
+import { filesShowing } from './list-pages.ts';
 import { articlePrefix, articleSuffix, danglingReferences } from './corpus.ts';
 import { ContentError } from './problem.ts';
 import { trace } from './trace.ts';
@@ -71,8 +72,9 @@ import type { ChangeRecorder } from '../build/change-list.ts';
 /**
  * Bump when the build's output or the manifest's shape changes: every output is redone.
  * 12: names made addresses fold every Latin letter (`Tahıl` -> `tahil`).
+ * 13: lists are paged from their oldest article, with a front file each (decision 019).
  */
-const MANIFEST_VERSION = 12;
+const MANIFEST_VERSION = 13;
 const MARKER = '.content-build';
 /** Past this many articles to render, a staging folder beats rendering in memory. */
 const STAGING_THRESHOLD = 5000;
@@ -426,22 +428,16 @@ function prepareSameShape(context: Context, previous: Manifest, changed: Scanned
   });
   const total = byPosition.length;
   const indexFiles: [string, string][] = [];
-  const pages = new Set(
-    [...newSummaries].map((at) => Math.floor((previous.position[at] ?? 0) / settings.pageSize) + 1),
-  );
-  for (const page of pages) {
-    const start = (page - 1) * settings.pageSize;
-    const shown = byPosition.slice(start, start + settings.pageSize).map(summaryOf);
-    indexFiles.push(latestPage(settings, shown, page, total));
-  }
+  const positions = [...newSummaries].map((at) => previous.position[at] ?? 0);
+  const latestShowing = filesShowing(total, settings.pageSize, positions);
+  const summaryAtPosition = (index: number) => summaryOf(byPosition[index] ?? -1);
+  indexFiles.push(...latestFiles(settings, total, summaryAtPosition, latestShowing));
   for (const archive of previous.archives) {
-    const archivePagesShown = new Set<number>();
-    archive.members.forEach((at, position) => {
-      if (newSummaries.has(at)) archivePagesShown.add(Math.floor(position / settings.pageSize) + 1);
-    });
-    for (const page of archivePagesShown) {
-      indexFiles.push(archivePage(archive, summaryOf, settings.apiDir, settings.pageSize, page));
-    }
+    const shown = archive.members.flatMap((at, index) => (newSummaries.has(at) ? [index] : []));
+    if (shown.length === 0) continue;
+    const showing = filesShowing(archive.members.length, settings.pageSize, shown);
+    const { apiDir, pageSize } = settings;
+    indexFiles.push(...archivePages(archive, summaryOf, recordOf, apiDir, pageSize, showing));
   }
   if (previous.feedFiles.some((at) => changedAt.has(at))) {
     const shown = previous.feedFiles.map((at) => {

@@ -1,10 +1,12 @@
 /**
- * Every page the reader has, from the built JSON API: the latest list and its pages, every
- * article, every section, tag and author page and theirs. Each page comes from one API file,
- * so the content build's change list (decision 023) says which pages an edit touched.
+ * Every page the reader has, from the built JSON API: each list's front (`front.json`, at the
+ * list's own URL) and its pages (`3.json`, at `page/3/`), every article, every section, tag
+ * and author page and theirs. Each page comes from one API file, so the content build's
+ * change list (decision 023) says which pages an edit touched.
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { FRONT_FILE } from '../../src/contract/article.ts';
 import { paths } from '../../src/lib/paths.ts';
 
 export type PageSpec = {
@@ -20,11 +22,13 @@ const ARCHIVE_FOLDERS = {
   authors: 'author',
 } as const;
 
-const pageNumber = (name: string) => Number(name.replace(/\.json$/, ''));
+/** A list's file: its front (undefined), or a page by number; anything else is no list's. */
+const pageOf = (name: string): number | undefined | false =>
+  name === FRONT_FILE ? undefined : /^\d+\.json$/.test(name) ? Number(name.slice(0, -5)) : false;
 
 /**
  * The page an API file (relative to the API folder, with `/`) is shown on, if it is one
- * page's content: `articles/{slug}.json`, `latest/{n}.json`, `{sections|tags|authors}/{path}/{n}.json`.
+ * page's content: `articles/{slug}.json`, `latest/{front|n}.json`, `{sections|tags|authors}/{path}/{front|n}.json`.
  * Other files (the section menu, the search index) are shown on no page of their own.
  */
 export function pageFor(source: string): PageSpec | undefined {
@@ -35,14 +39,15 @@ export function pageFor(source: string): PageSpec | undefined {
   if (folder === 'articles' && parts.length === 2) {
     return { path: paths.article(last.replace(/\.json$/, '')), sources: [source] };
   }
-  if (!/^\d+\.json$/.test(last)) return undefined;
+  const page = pageOf(last);
+  if (page === false) return undefined;
   if (folder === 'latest' && parts.length === 2) {
-    return { path: paths.home(pageNumber(last)), sources: [source] };
+    return { path: paths.home(page), sources: [source] };
   }
   if (folder !== undefined && folder in ARCHIVE_FOLDERS && parts.length >= 3) {
     const kind = ARCHIVE_FOLDERS[folder as keyof typeof ARCHIVE_FOLDERS];
     return {
-      path: paths.archive(kind, parts.slice(1, -1).join('/'), pageNumber(last)),
+      path: paths.archive(kind, parts.slice(1, -1).join('/'), page),
       sources: [source],
     };
   }

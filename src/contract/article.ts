@@ -193,15 +193,37 @@ export const ArticleSchema = v.object({
 });
 export type Article = v.InferOutput<typeof ArticleSchema>;
 
-/** One page of the latest-articles index; page numbers start at 1. */
+/**
+ * One page of a list (the latest articles, a section, tag or author), counted from the list's
+ * oldest article: page 1 holds the oldest `pageSize` articles, page 2 the next, and the last
+ * page (the open page) the newest few, fewer than `pageSize`. Shown newest first. A page
+ * holds only what never changes once it is full, so a full page's file is the same forever
+ * and its URL a permanent link (decision 019).
+ */
 export const ArticlePageSchema = v.object({
   page: dimension,
-  pageCount: dimension,
   pageSize: dimension,
-  total: v.pipe(v.number(), v.integer(), v.minValue(0)),
   articles: v.array(ArticleSummarySchema),
 });
 export type ArticlePage = v.InferOutput<typeof ArticlePageSchema>;
+
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+/**
+ * A list's front, at the list's own URL (`/`, `/tags/uk/`): the open page's articles then
+ * the last full page's (so it shows from `pageSize` up to twice that, less one, once the list
+ * has that many), and what changes with every article: the count and the page numbers.
+ */
+export const ListFrontSchema = v.object({
+  total: count,
+  pageSize: dimension,
+  /** The page the newest articles are on (it fills, then the next one opens). */
+  openPage: dimension,
+  /** The newest page the front does not show, where "Older" goes; 0 when it shows them all. */
+  olderPage: count,
+  articles: v.array(ArticleSummarySchema),
+});
+export type ListFront = v.InferOutput<typeof ListFrontSchema>;
 
 /** The archives a reader browses besides the latest articles. */
 export const ARCHIVE_KINDS = ['section', 'tag', 'author'] as const;
@@ -218,23 +240,39 @@ export const ArchiveLinkSchema = v.object({
 });
 export type ArchiveLink = v.InferOutput<typeof ArchiveLinkSchema>;
 
-/** A section front, tag page or author page: what it is, and where it sits. */
-export const ArchiveSchema = v.object({
+/**
+ * What a page of a section, tag or author says it is: its name and the sections above it,
+ * as the newest article on the page gives them (what never changes once the page is full).
+ */
+export const ArchiveAboutSchema = v.object({
   kind: v.picklist(ARCHIVE_KINDS),
   ...ArchiveLinkSchema.entries,
   /** The sections above a sub-section, top first (Africa above Sudan); empty otherwise. */
   parents: v.array(ArchiveLinkSchema),
+});
+export type ArchiveAbout = v.InferOutput<typeof ArchiveAboutSchema>;
+
+/** A section front, tag page or author page as it stands now: also what lies below it. */
+export const ArchiveSchema = v.object({
+  ...ArchiveAboutSchema.entries,
   /** A section's sub-sections, most articles first; empty otherwise. */
   children: v.array(ArchiveLinkSchema),
 });
 export type Archive = v.InferOutput<typeof ArchiveSchema>;
 
-/** One page of an archive, paged like the latest articles. */
+/** One page of an archive, counted from its oldest article like the latest articles. */
 export const ArchivePageSchema = v.object({
   ...ArticlePageSchema.entries,
-  archive: ArchiveSchema,
+  archive: ArchiveAboutSchema,
 });
 export type ArchivePage = v.InferOutput<typeof ArchivePageSchema>;
+
+/** An archive's front: its newest articles, its count and what lies below it. */
+export const ArchiveFrontSchema = v.object({
+  ...ListFrontSchema.entries,
+  archive: ArchiveSchema,
+});
+export type ArchiveFront = v.InferOutput<typeof ArchiveFrontSchema>;
 
 /** The top-level sections, most articles first, each with its sub-sections: the site's menu. */
 export const SectionMenuSchema = v.array(
@@ -271,14 +309,21 @@ export const UpdatesSchema = v.object({
 });
 export type Updates = v.InferOutput<typeof UpdatesSchema>;
 
+/** A list's front file, beside its pages (`1.json`, `2.json`, ...). */
+export const FRONT_FILE = 'front.json';
+
 const ARCHIVE_FOLDERS = { section: 'sections', tag: 'tags', author: 'authors' } as const;
 
 /** Where each resource lives, relative to the API base URL. */
 export const apiPaths = {
   latest: (page: number) => `latest/${page}.json`,
+  /** The front of a list: what its own URL shows, rewritten with every article. */
+  latestFront: () => `latest/${FRONT_FILE}`,
   article: (slug: string) => `articles/${slug}.json`,
   archive: (kind: ArchiveKind, path: string, page: number) =>
     `${ARCHIVE_FOLDERS[kind]}/${path}/${page}.json`,
+  archiveFront: (kind: ArchiveKind, path: string) =>
+    `${ARCHIVE_FOLDERS[kind]}/${path}/${FRONT_FILE}`,
   sectionMenu: () => 'sections.json',
   updates: () => 'updates.json',
 };

@@ -10,9 +10,11 @@ import { hydrate, QueryClient } from '@tanstack/react-query';
 import { PageStateSchema, type PageState } from '../app/prerender/page-state.ts';
 import {
   apiPaths,
+  ArchiveFrontSchema,
   ArchivePageSchema,
   ArticlePageSchema,
   ArticleSchema,
+  ListFrontSchema,
   SectionMenuSchema,
 } from '../contract/article.ts';
 import {
@@ -24,7 +26,7 @@ import {
 } from '../contract/search-index.ts';
 import { ApiError, readJson } from './api-client.ts';
 
-/** Payloads per validator and kind of payload: 9 validators x 3 kinds x 850 = 22,950. */
+/** Payloads per validator and kind of payload: 11 validators x 3 kinds x 850 = 28,050. */
 const RUNS = 850;
 
 type Validator = {
@@ -53,7 +55,9 @@ const validators: Validator[] = [
     ),
   },
   { name: 'latest page', schema: ArticlePageSchema, path: apiPaths.latest(1) },
+  { name: 'latest front', schema: ListFrontSchema, path: apiPaths.latestFront() },
   { name: 'archive page', schema: ArchivePageSchema, path: apiPaths.archive('tag', 'uk', 1) },
+  { name: 'archive front', schema: ArchiveFrontSchema, path: apiPaths.archiveFront('tag', 'uk') },
   { name: 'section menu', schema: SectionMenuSchema, path: apiPaths.sectionMenu() },
   {
     name: 'search manifest',

@@ -65,7 +65,7 @@ describe('getJson against a real server', () => {
 
   it('names where data breaks the contract', async () => {
     await expect(getJson('../broken/wrong-shape.json', ArticlePageSchema)).rejects.toThrow(
-      /^Unexpected data at pageCount/,
+      /^Unexpected data at pageSize/,
     );
   });
 

@@ -1,7 +1,11 @@
 import type { ArchiveKind, Section } from '../contract/article.ts';
 
-/** Page N of a list is a path of its own (`/page/2/`), as on the source site: a static host serves it as a file. */
-const withPage = (path: string, page: number) => (page > 1 ? `${path}page/${page}/` : path);
+/**
+ * A list's front is its own path; its page N (counted from the oldest, decision 019) a path
+ * of its own below it (`/page/2/`), as on the source site: a static host serves it as a file.
+ */
+const withPage = (path: string, page: number | undefined) =>
+  page === undefined ? path : `${path}page/${page}/`;
 
 /**
  * Every in-app URL is built here. Article and archive URLs keep the source site's shapes
@@ -9,7 +13,7 @@ const withPage = (path: string, page: number) => (page > 1 ? `${path}page/${page
  * shared from the old site map one to one.
  */
 export const paths = {
-  home: (page = 1) => withPage('/', page),
+  home: (page?: number) => withPage('/', page),
   article: (slug: string) => `/${slug}/`,
   /** Search results: `/search/?q=...`, with the filters beside the query. */
   search: (params?: URLSearchParams) => {
@@ -20,7 +24,7 @@ export const paths = {
   saved: () => '/saved/',
   /** The reader's own copy of a saved article, read from this device (decision 015). */
   savedCopy: (slug: string) => `/saved/${slug}/`,
-  archive: (kind: ArchiveKind, path: string, page = 1) => {
+  archive: (kind: ArchiveKind, path: string, page?: number) => {
     const folder = { section: 'category', tag: 'tags', author: 'author' }[kind];
     return withPage(`/${folder}/${path}/`, page);
   },

@@ -10,6 +10,7 @@ import {
 import { RouteError } from '../../components/route-error.tsx';
 import { ARCHIVE_PATH, type ArchiveKind } from '../../contract/article.ts';
 import { archiveQueries } from '../../features/archives/api/archive-queries.ts';
+import type { ListStart } from '../../features/articles/api/paged-list.ts';
 import { ArchiveView } from '../../features/archives/components/archive-view.tsx';
 import { warmCache } from '../load-or-throw.ts';
 import { parsePage } from './home.tsx';
@@ -18,7 +19,10 @@ import { parsePage } from './home.tsx';
  * The archive's path and page from the URL: a section's `africa/sudan` (its splat may end in
  * `page/N`), a tag's or author's slug (with `:page` from `page/:page`).
  */
-function archiveOf(kind: ArchiveKind, params: Params): { path: string; page: number } | undefined {
+function archiveOf(
+  kind: ArchiveKind,
+  params: Params,
+): { path: string; start: ListStart } | undefined {
   let raw = (kind === 'section' ? params['*'] : params.slug) ?? '';
   let rawPage = params.page;
   if (kind === 'section') {
@@ -26,16 +30,16 @@ function archiveOf(kind: ArchiveKind, params: Params): { path: string; page: num
     if (paged) [, raw = '', rawPage] = paged;
   }
   const path = raw.replace(/^\/+|\/+$/g, '');
-  const page = parsePage(rawPage);
-  return ARCHIVE_PATH.test(path) && page !== undefined ? { path, page } : undefined;
+  const start = parsePage(rawPage);
+  return ARCHIVE_PATH.test(path) && start !== undefined ? { path, start } : undefined;
 }
 
 function ArchiveRoute({ kind }: { kind: ArchiveKind }) {
   const params = useParams();
   const location = useLocation();
-  const { path, page } = archiveOf(kind, params) ?? { path: '', page: 1 };
+  const { path, start } = archiveOf(kind, params) ?? { path: '', start: 'front' as const };
   // Keyed by the URL, so that another archive or page starts at its own state.
-  return <ArchiveView key={location.pathname} kind={kind} path={path} page={page} />;
+  return <ArchiveView key={location.pathname} kind={kind} path={path} start={start} />;
 }
 
 /**
@@ -49,7 +53,7 @@ export function archiveRoutes(queryClient: QueryClient): RouteObject[] {
     loader: async ({ params }: LoaderFunctionArgs) => {
       const archive = archiveOf(kind, params);
       if (archive === undefined) throw data('Not found', { status: 404 });
-      const feed = archiveQueries.feed(queryClient, kind, archive.path, archive.page);
+      const feed = archiveQueries.feed(queryClient, kind, archive.path, archive.start);
       await warmCache(queryClient, feed.queryKey, () => queryClient.infiniteQuery(feed));
       return null;
     },

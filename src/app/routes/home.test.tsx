@@ -11,7 +11,8 @@ describe('the home route', () => {
       await screen.findByRole('heading', { level: 1, name: 'Latest news' }),
     ).toBeInTheDocument();
     const headlines = screen.getAllByRole('heading', { level: 2 });
-    expect(headlines).toHaveLength(10);
+    // 31 articles, 10 a page: the front shows the open page's one and full page 3's ten.
+    expect(headlines).toHaveLength(11);
     const times = screen
       .getAllByRole('article')
       .map((card) => card.querySelector('time')?.getAttribute('datetime') ?? '');
@@ -24,32 +25,51 @@ describe('the home route', () => {
     }
   });
 
-  it('pages with the page number in the URL', async () => {
+  it('pages with the page number in the URL, counted from the oldest', async () => {
     const user = userEvent.setup();
     const { router } = renderRoute('/');
-    await user.click(await screen.findByRole('link', { name: 'Older →' }));
+    await screen.findByRole('heading', { level: 1, name: 'Latest news' });
+    // The front shows pages 4 (open) and 3: Older is page 2.
+    expect(screen.queryByRole('link', { name: '← Newer' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('link', { name: 'Older →' }));
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Latest news, page 2' }),
     ).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/page/2/');
-    expect(screen.getByRole('link', { name: '← Newer' })).toHaveAttribute('href', '/');
+    expect(screen.getAllByRole('article')).toHaveLength(10);
+    // A full page: Newer is the page above, Older the one below, for good.
+    expect(screen.getByRole('link', { name: '← Newer' })).toHaveAttribute('href', '/page/3/');
+    expect(screen.getByRole('link', { name: 'Older →' })).toHaveAttribute('href', '/page/1/');
     expect(screen.getByRole('link', { name: 'Page 2' })).toHaveAttribute('aria-current', 'page');
     expect(screen.getByRole('link', { name: 'Page 3' })).toHaveAttribute('href', '/page/3/');
+    expect(screen.getByRole('link', { name: 'Page 1' })).toHaveAttribute('href', '/page/1/');
+    // Page 4 is the open one: linked from page 3 only, and its Newer is the front.
+    expect(screen.queryByRole('link', { name: 'Page 4' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('link', { name: '← Newer' }));
+    await screen.findByRole('heading', { level: 1, name: 'Latest news, page 3' });
+    await user.click(screen.getByRole('link', { name: '← Newer' }));
+    await screen.findByRole('heading', { level: 1, name: 'Latest news, page 4' });
+    expect(screen.getAllByRole('article')).toHaveLength(1);
+    expect(screen.getByRole('link', { name: '← Newer' })).toHaveAttribute('href', '/');
   });
 
-  it('appends the next page in place with "Load more", keeping the URL', async () => {
+  it('appends the next older page in place with "Load more", keeping the URL', async () => {
     const user = userEvent.setup();
     const { router } = renderRoute('/');
     await screen.findByRole('heading', { level: 1, name: 'Latest news' });
-    expect(screen.getAllByRole('article')).toHaveLength(10);
+    expect(screen.getAllByRole('article')).toHaveLength(11);
     await user.click(screen.getByRole('button', { name: 'Load more' }));
     // The status is there before page 2 arrives: wait for what it says once it has.
     await waitFor(() =>
       expect(within(screen.getByRole('main')).getByRole('status')).toHaveTextContent(
-        'Showing pages 1 to 2 of 4',
+        'Showing 21 stories',
       ),
     );
-    expect(screen.getAllByRole('article')).toHaveLength(20);
+    expect(screen.getAllByRole('article')).toHaveLength(21);
+    await user.click(screen.getByRole('button', { name: 'Load more' }));
+    await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(31));
+    // Page 1 is the oldest: nothing more to load.
+    expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/');
   });
 
@@ -60,11 +80,11 @@ describe('the home route', () => {
     ).toBeInTheDocument();
   });
 
-  it('accepts only whole page numbers from 2 in page/N/ (page 1 is the list itself)', () => {
-    expect(parsePage(undefined)).toBe(1);
+  it('accepts only whole page numbers from 1 in page/N/ (no page/N/ is the front)', () => {
+    expect(parsePage(undefined)).toBe('front');
+    expect(parsePage('1')).toBe(1);
     expect(parsePage('3')).toBe(3);
     expect(parsePage('12')).toBe(12);
-    expect(parsePage('1')).toBeUndefined();
     expect(parsePage('0')).toBeUndefined();
     expect(parsePage('2.5')).toBeUndefined();
     expect(parsePage('abc')).toBeUndefined();

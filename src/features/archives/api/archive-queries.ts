@@ -2,13 +2,14 @@ import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import {
   apiPaths,
   ARCHIVE_PATH,
+  ArchiveFrontSchema,
   ArchivePageSchema,
   SectionMenuSchema,
   type ArchiveKind,
 } from '../../../contract/article.ts';
 import { getJson, getJsonIf } from '../../../lib/api-client.ts';
 import { STALE_TIME_MS } from '../../../lib/query-client.ts';
-import { pagedListOptions } from '../../articles/api/paged-list.ts';
+import { pagedListOptions, type ListStart } from '../../articles/api/paged-list.ts';
 
 /** Query options for section fronts, tag and author pages, and the section menu. */
 export const archiveQueries = {
@@ -28,10 +29,23 @@ export const archiveQueries = {
         ),
       staleTime: STALE_TIME_MS,
     }),
-  /** An archive from `page` on, for "Load more". */
-  feed: (queryClient: QueryClient, kind: ArchiveKind, path: string, page: number) =>
-    pagedListOptions([...archiveQueries.all(), kind, path, 'feed'], page, (at) =>
-      queryClient.query(archiveQueries.page(kind, path, at)),
+  /** An archive's front: its newest articles, its count, what lies below it. */
+  front: (kind: ArchiveKind, path: string) =>
+    queryOptions({
+      queryKey: [...archiveQueries.all(), kind, path, 'front'] as const,
+      queryFn: ({ signal }) =>
+        getJsonIf(ARCHIVE_PATH.test(path), apiPaths.archiveFront(kind, path), ArchiveFrontSchema, {
+          signal,
+        }),
+      staleTime: STALE_TIME_MS,
+    }),
+  /** An archive from its front or page `start` on, older and older, for "Load more". */
+  feed: (queryClient: QueryClient, kind: ArchiveKind, path: string, start: ListStart) =>
+    pagedListOptions(
+      [...archiveQueries.all(), kind, path, 'feed'],
+      start,
+      () => queryClient.query(archiveQueries.front(kind, path)),
+      (at) => queryClient.query(archiveQueries.page(kind, path, at)),
     ),
   sectionMenu: () =>
     queryOptions({

@@ -3,11 +3,12 @@ import {
   apiPaths,
   ArticlePageSchema,
   ArticleSchema,
+  ListFrontSchema,
   SLUG_PATTERN,
 } from '../../../contract/article.ts';
 import { getJson, getJsonIf } from '../../../lib/api-client.ts';
 import { STALE_TIME_MS } from '../../../lib/query-client.ts';
-import { pagedListOptions } from './paged-list.ts';
+import { pagedListOptions, type ListStart } from './paged-list.ts';
 
 /**
  * Query options for articles, one factory per resource with hierarchical keys:
@@ -23,10 +24,20 @@ export const articleQueries = {
       queryFn: ({ signal }) => getJson(apiPaths.latest(page), ArticlePageSchema, { signal }),
       staleTime: STALE_TIME_MS,
     }),
-  /** The latest articles from `page` on, for "Load more". */
-  feed: (queryClient: QueryClient, page: number) =>
-    pagedListOptions([...articleQueries.lists(), 'feed'], page, (at) =>
-      queryClient.query(articleQueries.list(at)),
+  /** The latest articles' front: the newest, the count and the page numbers. */
+  front: () =>
+    queryOptions({
+      queryKey: [...articleQueries.lists(), 'front'] as const,
+      queryFn: ({ signal }) => getJson(apiPaths.latestFront(), ListFrontSchema, { signal }),
+      staleTime: STALE_TIME_MS,
+    }),
+  /** The latest articles from the front or page `start` on, older and older, for "Load more". */
+  feed: (queryClient: QueryClient, start: ListStart) =>
+    pagedListOptions(
+      [...articleQueries.lists(), 'feed'],
+      start,
+      () => queryClient.query(articleQueries.front()),
+      (at) => queryClient.query(articleQueries.list(at)),
     ),
   details: () => [...articleQueries.all(), 'detail'] as const,
   detail: (slug: string) =>

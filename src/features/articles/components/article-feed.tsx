@@ -1,19 +1,21 @@
 import { useSuspenseInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import type { ArticlePage } from '../../../contract/article.ts';
+import { Link } from 'react-router';
+import type { ArticlePage, ListFront } from '../../../contract/article.ts';
 import { RetryAlert } from '../../../components/retry-alert.tsx';
 import { useMessages } from '../../../lib/i18n/i18n.tsx';
-import type { PagedListOptions } from '../api/paged-list.ts';
+import { olderThan, type PagedListOptions } from '../api/paged-list.ts';
 import type { ListScope } from '../lib/new-stories.ts';
 import { ArticleCard } from './article-card.tsx';
 import { NewStories } from './new-stories.tsx';
 import { Pagination } from './pagination.tsx';
 
-type ArticleFeedProps<TPage extends ArticlePage> = {
-  options: PagedListOptions<TPage>;
+type ArticleFeedProps<TFront extends ListFront, TPage extends ArticlePage> = {
+  options: PagedListOptions<TFront, TPage>;
   /** Fetches a page into the cache ahead of need. */
   prefetchPage: (page: number) => Promise<unknown>;
-  hrefFor: (page: number) => string;
+  /** A page's URL; with no page, the front's. */
+  hrefFor: (page?: number) => string;
   /**
    * On a list's front: which articles it shows, and how its data is asked for again, to offer
    * the stories published since it was loaded.
@@ -22,16 +24,18 @@ type ArticleFeedProps<TPage extends ArticlePage> = {
 };
 
 /**
- * A paged list of articles from the URL's page on: cards, a "Load more" button that appends
- * the next page in place, and numbered page links. The next page's JSON is fetched as the
- * reader nears the end of the list, so "Load more" (or the next page link) shows it at once.
+ * A paged list of articles from the front or the URL's page on: cards, a "Load more" button
+ * that appends the next older page in place, and page links. Pages are counted from the
+ * oldest (decision 019): a full page links Newer to the page above, the open page (the
+ * newest few) to the front. The next page's JSON is fetched as the reader nears the end of
+ * the list, so "Load more" (or the Older link) shows it at once.
  */
-export function ArticleFeed<TPage extends ArticlePage>({
+export function ArticleFeed<TFront extends ListFront, TPage extends ArticlePage>({
   options,
   prefetchPage,
   hrefFor,
   news,
-}: ArticleFeedProps<TPage>) {
+}: ArticleFeedProps<TFront, TPage>) {
   const m = useMessages();
   const { data, hasNextPage, fetchNextPage, isFetchingNextPage, isFetchNextPageError } =
     useSuspenseInfiniteQuery(options);
@@ -39,7 +43,7 @@ export function ArticleFeed<TPage extends ArticlePage>({
   const last = data.pages.at(-1) ?? first;
   const nearEnd = useRef<HTMLLIElement>(null);
   const list = useRef<HTMLUListElement>(null);
-  const nextPage = last && last.page < last.pageCount ? last.page + 1 : undefined;
+  const nextPage = last && olderThan(last) > 0 ? olderThan(last) : undefined;
 
   useEffect(() => {
     const target = nearEnd.current;
@@ -61,13 +65,15 @@ export function ArticleFeed<TPage extends ArticlePage>({
   }, [nextPage, prefetchPage]);
 
   if (first === undefined || last === undefined) return null;
-  const articles = data.pages.flatMap((page) =>
-    page.articles.map((article) => ({ page: page.page, article })),
+  const articles = data.pages.flatMap((part) =>
+    part.articles.map((article) => ({ part: 'openPage' in part ? 'front' : part.page, article })),
   );
   const nearEndAt = Math.max(0, articles.length - 3);
+  const isFront = 'openPage' in first;
+  const isFull = !isFront && first.articles.length === first.pageSize;
   return (
     <>
-      {news && first.page === 1 && (
+      {news && isFront && (
         <NewStories
           scope={news.scope}
           articles={articles.map(({ article }) => article)}
@@ -75,15 +81,23 @@ export function ArticleFeed<TPage extends ArticlePage>({
           refresh={news.refresh}
         />
       )}
-      <ul className="card-list" ref={list}>
-        {articles.map(({ page, article }, index) => (
-          <li key={`${page}:${article.slug}`} ref={index === nearEndAt ? nearEnd : undefined}>
-            <ArticleCard article={article} isAboveFold={index < 3} />
-          </li>
-        ))}
-      </ul>
+      {!isFront && first.articles.length === 0 && (
+        // The open page just after it filled: nothing newer yet, only the way back.
+        <p className="feed__empty">
+          {m.noNewerStories} <Link to={hrefFor()}>{m.toNewest}</Link>
+        </p>
+      )}
+      {articles.length > 0 && (
+        <ul className="card-list" ref={list}>
+          {articles.map(({ part, article }, index) => (
+            <li key={`${part}:${article.slug}`} ref={index === nearEndAt ? nearEnd : undefined}>
+              <ArticleCard article={article} isAboveFold={index < 3} />
+            </li>
+          ))}
+        </ul>
+      )}
       <p className="feed__status" role="status">
-        {data.pages.length > 1 ? m.showingPages(first.page, last.page, last.pageCount) : ''}
+        {data.pages.length > 1 ? m.showingStories(articles.length) : ''}
       </p>
       {hasNextPage && isFetchNextPageError && (
         // The articles shown stay; the page that failed is asked for again on Retry.
@@ -106,9 +120,14 @@ export function ArticleFeed<TPage extends ArticlePage>({
         </button>
       )}
       <Pagination
-        page={first.page}
-        lastShown={last.page}
-        pageCount={first.pageCount}
+        // The front has nothing newer; a full page has the page above, the open page the front.
+        newerHref={isFront ? undefined : hrefFor(isFull ? first.page + 1 : undefined)}
+        older={olderThan(last)}
+        high={isFront ? first.openPage : first.page}
+        // The front shows the open page and the last full one below it.
+        low={'openPage' in last ? Math.max(1, last.openPage - 1) : last.page}
+        newest={isFront ? first.openPage : first.page + (isFull ? 1 : 0)}
+        isCurrent={!isFront}
         hrefFor={hrefFor}
       />
     </>

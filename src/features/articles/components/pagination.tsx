@@ -2,46 +2,65 @@ import { Link } from 'react-router';
 import { useLocale, useMessages } from '../../../lib/i18n/i18n.tsx';
 
 type PaginationProps = {
-  /** The page in the URL, and the last page shown below it after "Load more". */
-  page: number;
-  lastShown?: number;
-  pageCount: number;
+  /** Where "Newer" goes: the next page, or the front from the open page; none on the front. */
+  newerHref?: string;
+  /** The page "Older" goes to; 0 for none. */
+  older: number;
+  /** The newest and oldest page shown (after "Load more"). */
+  high: number;
+  low: number;
+  /** The newest page there is to link to. */
+  newest: number;
+  /** Whether the pages shown are the URL's own (not the front's), to mark them current. */
+  isCurrent: boolean;
   hrefFor: (page: number) => string;
 };
 
-/** Page numbers to link: the first, the last, and two either side of those shown. */
-export function pageWindow(page: number, lastShown: number, pageCount: number): (number | 'gap')[] {
-  const wanted = new Set([1, pageCount]);
-  for (let near = page - 2; near <= lastShown + 2; near++) {
-    if (near >= 1 && near <= pageCount) wanted.add(near);
+/**
+ * Page numbers to link, newest first as the list reads: page 1, and two below to one above
+ * those shown. Every page linked stays at its number for good (decision 019).
+ */
+export function pageWindow(high: number, low: number, newest: number): (number | 'gap')[] {
+  const wanted = new Set([1]);
+  for (let near = low - 2; near <= high + 1; near++) {
+    if (near >= 1 && near <= newest) wanted.add(near);
   }
-  const sorted = [...wanted].sort((a, b) => a - b);
+  const sorted = [...wanted].sort((a, b) => b - a);
   return sorted.flatMap((number, index) => {
     const previous = sorted[index - 1];
-    return previous !== undefined && number - previous > 1 ? ['gap' as const, number] : [number];
+    return previous !== undefined && previous - number > 1 ? ['gap' as const, number] : [number];
   });
 }
 
 /**
- * Previous, numbered and next links: the page number lives in the URL, so any page can be
+ * Newer, numbered and older links: the page number lives in the URL, so any page can be
  * shared, and every page (and the footer below the list) is reachable by keyboard.
  */
-export function Pagination({ page, lastShown = page, pageCount, hrefFor }: PaginationProps) {
+export function Pagination({
+  newerHref,
+  older,
+  high,
+  low,
+  newest,
+  isCurrent,
+  hrefFor,
+}: PaginationProps) {
   const m = useMessages();
   const locale = useLocale();
-  if (pageCount <= 1) return null;
+  const links = pageWindow(high, low, newest);
+  if (newerHref === undefined && older === 0 && links.length <= 1) return null;
   const numbers = new Intl.NumberFormat(locale);
   return (
     <nav className="pagination" aria-label={m.pagesNav}>
       <ul className="pagination__list">
-        {page > 1 && (
+        {newerHref !== undefined && (
           <li>
-            <Link to={hrefFor(page - 1)} rel="prev" className="pagination__link">
+            <Link to={newerHref} rel="prev" className="pagination__link">
               {m.newer}
             </Link>
           </li>
         )}
-        {pageWindow(page, lastShown, pageCount).map((number, index) =>
+        {links.map((number, index) =>
           number === 'gap' ? (
             <li key={`gap-${index}`} className="pagination__gap" aria-hidden="true">
               …
@@ -52,16 +71,16 @@ export function Pagination({ page, lastShown = page, pageCount, hrefFor }: Pagin
                 to={hrefFor(number)}
                 className="pagination__number"
                 aria-label={m.pageLabel(number)}
-                aria-current={number >= page && number <= lastShown ? 'page' : undefined}
+                aria-current={isCurrent && number >= low && number <= high ? 'page' : undefined}
               >
                 {numbers.format(number)}
               </Link>
             </li>
           ),
         )}
-        {lastShown < pageCount && (
+        {older > 0 && (
           <li>
-            <Link to={hrefFor(lastShown + 1)} rel="next" className="pagination__link">
+            <Link to={hrefFor(older)} rel="next" className="pagination__link">
               {m.older}
             </Link>
           </li>

@@ -9,6 +9,16 @@ const pluralRules = new Intl.PluralRules('ar');
 type Forms = Record<Intl.LDMLPluralRule, (n: string) => string>;
 const plural = (n: number, forms: Forms) => forms[pluralRules.select(n)](number.format(n));
 
+const articleCount = (n: number) =>
+  plural(n, {
+    zero: () => 'لا توجد مقالات',
+    one: () => 'مقالة واحدة',
+    two: () => 'مقالتان',
+    few: (shown) => `${shown} مقالات`,
+    many: (shown) => `${shown} مقالة`,
+    other: (shown) => `${shown} مقالة`,
+  });
+
 export const ar: Messages = {
   languageName: 'العربية',
   skipToContent: 'انتقل إلى المحتوى',
@@ -34,8 +44,9 @@ export const ar: Messages = {
   pageLabel: (page) => `الصفحة ${number.format(page)}`,
   newer: '→ الأحدث',
   older: 'الأقدم ←',
-  showingPages: (first, last, of) =>
-    `عرض الصفحات من ${number.format(first)} إلى ${number.format(last)} من أصل ${number.format(of)}`,
+  showingStories: (n) => `عرض ${articleCount(n)}`,
+  noNewerStories: 'لا توجد أخبار أحدث بعد.',
+  toNewest: 'اعرض أحدث الأخبار',
   loadMore: 'تحميل المزيد',
   loadingMore: 'جارٍ تحميل المزيد…',
   loadMoreFailed: 'تعذّر تحميل المزيد من المقالات. تحقق من اتصالك، ثم حاول مرة أخرى.',
@@ -43,15 +54,7 @@ export const ar: Messages = {
   archiveKind: { section: 'قسم', tag: 'وسم', author: 'كاتب' },
   archivePage: (name, page) => `${name}، الصفحة ${number.format(page)}`,
   archiveDescription: (kind, name, site) => `${kind}: ${name}. أحدث المقالات من ${site}.`,
-  articleCount: (n) =>
-    plural(n, {
-      zero: () => 'لا توجد مقالات',
-      one: () => 'مقالة واحدة',
-      two: () => 'مقالتان',
-      few: (shown) => `${shown} مقالات`,
-      many: (shown) => `${shown} مقالة`,
-      other: (shown) => `${shown} مقالة`,
-    }),
+  articleCount,
   breadcrumb: 'مسار التنقل',
   home: 'الرئيسية',
   subsections: (name) => `في ${name}`,

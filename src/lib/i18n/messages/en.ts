@@ -33,8 +33,9 @@ export const en = {
   pageLabel: (page: number) => `Page ${number.format(page)}`,
   newer: '← Newer',
   older: 'Older →',
-  showingPages: (first: number, last: number, of: number) =>
-    `Showing pages ${number.format(first)} to ${number.format(last)} of ${number.format(of)}`,
+  showingStories: (n: number) => `Showing ${count(n, 'story', 'stories')}`,
+  noNewerStories: 'No newer stories yet.',
+  toNewest: 'See the newest stories',
   loadMore: 'Load more',
   loadingMore: 'Loading more…',
   loadMoreFailed: 'More articles could not be loaded. Check your connection, then try again.',

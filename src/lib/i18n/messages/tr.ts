@@ -28,8 +28,9 @@ export const tr: Messages = {
   pageLabel: (page) => `Sayfa ${number.format(page)}`,
   newer: '← Daha yeni',
   older: 'Daha eski →',
-  showingPages: (first, last, of) =>
-    `${number.format(of)} sayfanın ${number.format(first)}–${number.format(last)} arası gösteriliyor`,
+  showingStories: (n) => `${number.format(n)} haber gösteriliyor`,
+  noNewerStories: 'Henüz daha yeni haber yok.',
+  toNewest: 'En yeni haberlere git',
   loadMore: 'Daha fazla yükle',
   loadingMore: 'Yükleniyor…',
   loadMoreFailed: 'Daha fazla makale yüklenemedi. Bağlantınızı kontrol edip yeniden deneyin.',
