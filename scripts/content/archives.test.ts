@@ -103,11 +103,26 @@ describe('archives: section fronts, tag and author pages', () => {
     expect(front('tags/aid/front.json').archive.name).toBe('AID');
   });
 
-  it('makes the menu of top-level sections, most articles first', async () => {
-    const { output } = await build(corpus);
-    const menu = v.parse(SectionMenuSchema, JSON.parse(String(output.get('api/sections.json'))));
+  it('makes the menu of top-level sections in the order the newsroom first published in them', async () => {
+    const menuOf = async (files: Record<string, string>) => {
+      const { output } = await build(files);
+      return v.parse(SectionMenuSchema, JSON.parse(String(output.get('api/sections.json'))));
+    };
+    const menu = await menuOf(corpus);
     expect(menu.map((section) => section.path)).toEqual(['africa', 'news']);
     expect(menu[0]?.children.map((child) => child.path)).toEqual(['africa/sudan', 'africa/chad']);
+    // News outgrows Africa and Chad outgrows Sudan: the menu, on every page, stays as it was.
+    const grown = { ...corpus };
+    for (const day_ of [6, 7, 8, 9]) {
+      grown[`news-${day_}.md`] = article(`news-${day_}`, { section: 'News', published: day(day_) });
+      grown[`chad-${day_}.md`] = article(`chad-${day_}`, {
+        section: '[Africa, Chad]',
+        published: day(day_),
+      });
+    }
+    const after = await menuOf(grown);
+    expect(after.map((section) => section.path)).toEqual(['africa', 'news']);
+    expect(after[0]?.children.map((child) => child.path)).toEqual(['africa/sudan', 'africa/chad']);
   });
 
   it('writes no page past the open one', async () => {

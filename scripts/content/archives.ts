@@ -51,11 +51,9 @@ export function collectArchives(ordered: readonly ArticleRecord[]): Map<string, 
     for (const tag of record.tags) add('tag', { name: tag.name, path: tag.slug }, index);
     for (const author of record.authors) add('author', { name: author.name, path: author.slug }, index);
   });
-  // A section's sub-sections, most articles first.
-  const bySize = (a: CollectedArchive, b: CollectedArchive) =>
-    b.members.length - a.members.length || (a.name < b.name ? -1 : 1);
+  // A section's sub-sections, in the order the newsroom first published in them.
   const sections = [...archives.values()].filter((archive) => archive.kind === 'section');
-  for (const section of [...sections].sort(bySize)) {
+  for (const section of [...sections].sort(byFirstArticle)) {
     const parent = section.parents.at(-1);
     if (parent === undefined) continue;
     archives.get(archiveKey('section', parent.path))?.children.push({ name: section.name, path: section.path });
@@ -63,11 +61,22 @@ export function collectArchives(ordered: readonly ArticleRecord[]): Map<string, 
   return archives;
 }
 
-/** The top-level sections, most articles first, with their sub-sections. */
+/**
+ * Sections in the order the newsroom first published in them: the section of the oldest
+ * article first. The menu is on every page, so its order must not move when a story is
+ * published (ordered by size, two sections of about the same size swapped places, and every
+ * page of the site was rendered again); a new section joins at the end.
+ */
+function byFirstArticle(a: CollectedArchive, b: CollectedArchive): number {
+  // Members are indexes in the newest-first order: the last is the oldest, the larger older.
+  return (b.members.at(-1) ?? -1) - (a.members.at(-1) ?? -1) || (a.name < b.name ? -1 : 1);
+}
+
+/** The top-level sections, in the order the newsroom first published in them, with their sub-sections. */
 export function sectionMenu(archives: Map<string, CollectedArchive>): SectionMenu {
   return [...archives.values()]
     .filter((archive) => archive.kind === 'section' && archive.parents.length === 0)
-    .sort((a, b) => b.members.length - a.members.length || (a.name < b.name ? -1 : 1))
+    .sort(byFirstArticle)
     .map(({ name, path, children }) => ({ name, path, children }));
 }
 

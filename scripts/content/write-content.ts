@@ -73,8 +73,9 @@ import type { ChangeRecorder } from '../build/change-list.ts';
  * Bump when the build's output or the manifest's shape changes: every output is redone.
  * 12: names made addresses fold every Latin letter (`Tahıl` -> `tahil`).
  * 13: lists are paged from their oldest article, with a front file each (decision 019).
+ * 14: the section menu keeps the order the newsroom first published in its sections.
  */
-const MANIFEST_VERSION = 13;
+const MANIFEST_VERSION = 14;
 const MARKER = '.content-build';
 /** Past this many articles to render, a staging folder beats rendering in memory. */
 const STAGING_THRESHOLD = 5000;

@@ -255,7 +255,7 @@ export type ArchiveAbout = v.InferOutput<typeof ArchiveAboutSchema>;
 /** A section front, tag page or author page as it stands now: also what lies below it. */
 export const ArchiveSchema = v.object({
   ...ArchiveAboutSchema.entries,
-  /** A section's sub-sections, most articles first; empty otherwise. */
+  /** A section's sub-sections, in the order the newsroom first published in them; empty otherwise. */
   children: v.array(ArchiveLinkSchema),
 });
 export type Archive = v.InferOutput<typeof ArchiveSchema>;
@@ -274,7 +274,7 @@ export const ArchiveFrontSchema = v.object({
 });
 export type ArchiveFront = v.InferOutput<typeof ArchiveFrontSchema>;
 
-/** The top-level sections, most articles first, each with its sub-sections: the site's menu. */
+/** The top-level sections, in the order the newsroom first published in them, each with its sub-sections: the site's menu. */
 export const SectionMenuSchema = v.array(
   v.object({ ...ArchiveLinkSchema.entries, children: v.array(ArchiveLinkSchema) }),
 );
