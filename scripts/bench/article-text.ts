@@ -53,6 +53,21 @@ const IMAGE_SIZES = [
   [1600, 900],
 ] as const;
 
+/**
+ * The corpus's photos: one drawing per size, in the content folder's `images/`, so that a
+ * build needs no network (a photo named by URL is downloaded, decision 012) and measures the
+ * pipeline, not photo encoding (`npm run bench:photos` measures that).
+ */
+export const corpusPhotos: readonly { file: string; svg: string }[] = [
+  ...new Set(IMAGE_SIZES.map(([width, height]) => `${width}x${height}`)),
+].map((size) => {
+  const [width, height] = size.split('x');
+  return {
+    file: `photo-${size}.svg`,
+    svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><rect width="100%" height="100%" fill="#5b6f7a"/><circle cx="30%" cy="40%" r="12%" fill="#d9c39a"/></svg>\n`,
+  };
+});
+
 export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const lower = (text: string) =>
   text.startsWith('The ') ? `the ${text.slice(4)}` : text.toLowerCase();
@@ -101,15 +116,13 @@ export type HeroImage = {
   caption: string;
 };
 
-export function heroImage(random: Random, slug: string, published: Date): HeroImage {
+export function heroImage(random: Random, published: Date): HeroImage {
   const [width, height] = random.pick(IMAGE_SIZES);
   const place = random.pick(PLACES);
   const scene = `${random.pick(ACTORS)} gather in ${place}`;
-  const month = String(published.getUTCMonth() + 1).padStart(2, '0');
-  const file = slug.split('-').slice(1, 7).join('-');
   const day = `${MONTHS[published.getUTCMonth()] ?? ''} ${published.getUTCDate()}, ${published.getUTCFullYear()}`;
   return {
-    src: `https://images.example.org/${published.getUTCFullYear()}/${month}/${file}.jpg`,
+    src: `photo-${width}x${height}.svg`,
     alt: `Photograph of ${scene.charAt(0).toLowerCase()}${scene.slice(1)}`,
     width,
     height,

@@ -6,13 +6,15 @@
  * dated slug, headlines with curly quotes and ampersands, nested sections, opinion pieces with
  * named authors, a remote hero image whose caption ends in a bracketed credit, and a body of
  * 5 to 12 paragraphs with links and one or two READ links to other generated articles, whose
- * headlines they repeat. The corpus passes the content build; `<dir>/images/` is left empty.
+ * headlines they repeat. The corpus passes the content build; `<dir>/images/` holds its few
+ * photos (`corpusPhotos`).
  */
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   articleBody,
+  corpusPhotos,
   heroImage,
   newsHeadline,
   opinionHeadline,
@@ -24,12 +26,12 @@ import { SECTIONS, TAGS } from './corpus-words.ts';
 import { createRandom, type Random } from './random.ts';
 
 /** Bump when the generated text changes, so cached corpora are made again. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 /** Written last: a folder without it is not a (complete) generated corpus. */
 export const MARKER_FILE = 'corpus.json';
 
 export type CorpusOptions = {
-  /** The content folder to write: `<dir>/articles/*.md` and an empty `<dir>/images/`. */
+  /** The content folder to write: `<dir>/articles/*.md` and `<dir>/images/`. */
   dir: string;
   count: number;
   seed?: string | number;
@@ -159,7 +161,7 @@ function articleFile(
       if (target) related.add(target.slug);
     }
   }
-  const image = heroImage(random, meta.slug, meta.published);
+  const image = heroImage(random, meta.published);
   const lines = [
     '---',
     `slug: ${meta.slug}`,
@@ -202,6 +204,8 @@ async function prepare(dir: string): Promise<void> {
   await rm(path.join(dir, 'images'), { recursive: true, force: true });
   await mkdir(articlesDir, { recursive: true });
   await mkdir(path.join(dir, 'images'), { recursive: true });
+  for (const photo of corpusPhotos)
+    await writeFile(path.join(dir, 'images', photo.file), photo.svg);
 }
 
 export async function generateCorpus(options: CorpusOptions): Promise<CorpusSummary> {

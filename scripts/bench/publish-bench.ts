@@ -134,7 +134,23 @@ const names = readdirSync(articlesDir)
   .filter((name) => name.endsWith('.md'))
   .sort();
 const newest = names.at(-1);
-const middle = names[Math.floor(names.length / 2)];
+/**
+ * The article to edit and take down: from the middle of the archive, the first that no other
+ * article links to (the build refuses a link to an article that is not there).
+ */
+async function unlinkedFromMiddle(): Promise<string | undefined> {
+  const linked = new Set<string>();
+  for (const name of names) {
+    const text = await readFile(path.join(articlesDir, name), 'utf8');
+    for (const match of text.matchAll(/\]\(([^)\s]+)\)|^related: \[(.*)\]$/gm)) {
+      for (const slug of (match[1] ?? match[2] ?? '').split(',')) linked.add(slug.trim());
+    }
+  }
+  return names
+    .slice(Math.floor(names.length / 2))
+    .find((name) => !linked.has(name.replace(/\.md$/, '')));
+}
+const middle = await unlinkedFromMiddle();
 if (newest === undefined || middle === undefined) throw new Error(`no articles in ${articlesDir}`);
 const newFile = path.join(articlesDir, `zz-bench-new-article.md`);
 const middleFile = path.join(articlesDir, middle);
