@@ -3,7 +3,10 @@
  * default), built and then used in Debian's Chromium, as a reader would:
  *
  * - the index build: time, and the index's size on disk (files and bytes);
- * - a first query on a freshly opened page: the bytes the browser downloads once the reader
+ * - a publish, an edit and an unpublish taken in one at a time (decision 020): time, and the
+ *   files and bytes rewritten; the same publish once the recent segment is nearly full, and
+ *   the fold that empties it;
+ * - a first query on a freshly opened page, with the segment nearly full (its largest): the bytes the browser downloads once the reader
  *   focuses the search box (index files, and the articles the results show, gzipped as the
  *   bench's static server and any CDN sends them), and the time from the last keystroke in
  *   the header's search box to the first frame that shows a result, by the page's clock.
@@ -12,13 +15,20 @@
  * corpus with the content build's CLI. Not part of `npm test`.
  */
 import { spawnSync } from 'node:child_process';
-import { cp, mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../chromium.ts';
 import { SEARCH_INDEX_DIR } from '../../src/contract/search-index.ts';
+import type { Article } from '../../src/contract/article.ts';
 import { buildSearchIndexFromApi } from '../search/search-index.ts';
+import {
+  SEGMENT_LIMITS,
+  updateSearchIndex,
+  type SearchIndexUpdate,
+} from '../search/update-search-index.ts';
 import { startStaticServer } from '../serve-static.ts';
 import { benchRoot, ensureCorpus } from './corpus-cache.ts';
 import { repoRoot } from './runners.ts';
@@ -29,6 +39,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     queries: { type: 'string', default: 'ceasefire,Khartoum,harvest prices' },
     runs: { type: 'string', default: '3' },
+    /** Articles put into the segment before the browser's queries: nearly its limit. */
+    segment: { type: 'string', default: String(SEGMENT_LIMITS.articles - 10) },
   },
 });
 const size = Number(values.articles);
@@ -108,6 +120,73 @@ const indexMs = performance.now() - started;
 const onDisk = await folderSize(indexDir);
 log(`indexed ${count} articles in ${(indexMs / 1000).toFixed(1)} s`);
 
+// One article at a time, as a newsroom publishes: a new one, a headline edit, an unpublish.
+const articlesDir = path.join(site, 'api', 'articles');
+const slugs = (await readdir(articlesDir)).map((name) => name.slice(0, -'.json'.length)).sort();
+const template = JSON.parse(
+  await readFile(path.join(articlesDir, `${slugs[0] ?? ''}.json`), 'utf8'),
+) as Article;
+let published = 0;
+/** A new article, newer than any, written as the content build writes one. */
+async function publish(): Promise<string> {
+  published++;
+  const slug = `bench-breaking-${published}`;
+  const item: Article = {
+    ...template,
+    slug,
+    title: `Breaking ${published}: ceasefire talks resume in Khartoum`,
+    published: `${new Date(Date.UTC(2031, 0, 1, 0, published)).toISOString().slice(0, 19)}+00:00`,
+  };
+  await writeFile(path.join(articlesDir, `${slug}.json`), JSON.stringify(item));
+  return slug;
+}
+async function timed(
+  what: string,
+  change: () => Promise<Parameters<typeof updateSearchIndex>[0]>,
+): Promise<string> {
+  const options = await change();
+  const started = performance.now();
+  const update: SearchIndexUpdate = await updateSearchIndex(options);
+  const ms = performance.now() - started;
+  let bytes = 0;
+  for (const file of update.written) bytes += (await stat(path.join(site, file))).size;
+  const segment = await readFile(path.join(indexDir, 'recent.json'));
+  log(`${what}: ${update.mode} in ${Math.round(ms)} ms`);
+  return `| ${what} | ${update.mode === 'full' ? 'whole index' : 'segment'} | ${Math.round(ms).toLocaleString('en')} ms | ${update.written.length} written, ${update.deleted.length} deleted | ${(bytes / 1e3).toFixed(1)} KB | ${update.segmentArticles} articles, ${(segment.length / 1e3).toFixed(1)} KB (${(gzipSync(segment).length / 1e3).toFixed(1)} KB gzipped) |`;
+}
+const updates: string[] = [];
+updates.push(
+  await timed('publish a new article', async () => ({ distDir: site, written: [await publish()] })),
+);
+const edited = slugs[Math.floor(slugs.length / 2)] ?? '';
+updates.push(
+  await timed('edit a headline', async () => {
+    const file = path.join(articlesDir, `${edited}.json`);
+    const item = JSON.parse(await readFile(file, 'utf8')) as Article;
+    await writeFile(file, JSON.stringify({ ...item, title: `Corrected: ${item.title}` }));
+    return { distDir: site, written: [edited] };
+  }),
+);
+updates.push(
+  await timed('unpublish an article', async () => {
+    const removed = slugs[Math.floor(slugs.length / 3)] ?? '';
+    await unlink(path.join(articlesDir, `${removed}.json`));
+    return { distDir: site, deleted: [removed] };
+  }),
+);
+const fill = Number(values.segment) - 3;
+if (fill > 0) {
+  const batch: string[] = [];
+  for (let n = 0; n < fill; n++) batch.push(await publish());
+  await updateSearchIndex({ distDir: site, written: batch });
+  updates.push(
+    await timed('publish, segment nearly full', async () => ({
+      distDir: site,
+      written: [await publish()],
+    })),
+  );
+}
+
 const server = await startStaticServer({ root: site, port: 0 });
 const browser = await chromium.launch({
   executablePath: chromiumExecutable(),
@@ -176,7 +255,7 @@ console.log(
   `Index: built in ${(indexMs / 1000).toFixed(1)} s (reading the article JSON included); ${terms.toLocaleString('en')} terms; ${onDisk.files.toLocaleString('en')} files, ${(onDisk.bytes / 1e6).toFixed(1)} MB on disk (before gzip).`,
 );
 console.log(
-  `First query on a freshly opened page, typed into the header box in Chromium (time: median of ${runs} runs):`,
+  `First query on a freshly opened page, typed into the header box in Chromium, the recent segment holding ${published} articles (time: median of ${runs} runs):`,
 );
 console.log('');
 console.log(
@@ -186,4 +265,14 @@ console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
 for (const row of rows) console.log(row);
 console.log('');
 console.log('The time includes the 100 ms the box waits for typing to pause.');
+
+updates.push(
+  await timed('fold the segment (--fold)', () => Promise.resolve({ distDir: site, fold: true })),
+);
+console.log('');
+console.log('Taking articles into the index one at a time (decision 020):');
+console.log('');
+console.log('| change | rewrote | time | files | bytes rewritten | recent segment after |');
+console.log('| --- | --- | ---: | ---: | ---: | --- |');
+for (const row of updates) console.log(row);
 await rm(site, { recursive: true, force: true });

@@ -14,8 +14,9 @@ import { site } from '../../src/config/site.ts';
 import { buildContent, type ContentOutput } from './build-content.ts';
 import { ContentError, unforeseen } from './problem.ts';
 import { prepareContent } from './write-content.ts';
-import { SEARCH_INDEX_DIR, searchApiPath } from '../../src/contract/search-index.ts';
-import { buildSearchIndex, buildSearchIndexFromApi } from '../search/search-index.ts';
+import { searchApiPath } from '../../src/contract/search-index.ts';
+import { buildSearchIndex } from '../search/search-index.ts';
+import { updateSearchIndex } from '../search/update-search-index.ts';
 
 /** Set to `off`, `vite build` builds the app alone (scripts/build/build-site.ts). */
 export const CONTENT_BUILD_ENV = 'READER_CONTENT_BUILD';
@@ -80,11 +81,11 @@ export function contentPlugin(options: { contentDir: string }): Plugin {
         `content: ${stats.articles} articles, ${stats.written} files written, ${stats.unchanged} unchanged`,
       );
       const outDir = path.resolve(config.root, config.build.outDir);
-      const search = await buildSearchIndexFromApi(
-        path.join(outDir, 'api'),
-        path.join(outDir, 'api', SEARCH_INDEX_DIR),
+      // Built whole until the content build says which articles it wrote (the change list).
+      const search = await updateSearchIndex({ distDir: outDir });
+      config.logger.info(
+        `search: ${search.articles} articles indexed, ${search.written.length} files written`,
       );
-      config.logger.info(`search: ${search.count} articles indexed`);
     },
     configureServer(server) {
       let current: Promise<ContentOutput | ContentError> = build().catch(asContentError);

@@ -41,7 +41,7 @@ describe('the search index', () => {
     expect(count).toBe(3);
     const manifest = read(files, 'index.json');
     expect(manifest).toMatchObject({
-      format: 1,
+      format: 2,
       articles: 3,
       months: [
         ['2023-08', 2],

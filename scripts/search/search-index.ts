@@ -8,8 +8,9 @@
  * (searchTerms), so `İstanbul` is found typing `istanbul` and Arabic words whatever their
  * letter forms.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -24,6 +25,7 @@ import {
   type SearchManifest,
   type TermFile,
 } from '../../src/contract/search-index.ts';
+import { compareDocs, makeSegment, type Doc } from './search-segment.ts';
 import { articleText } from '../../src/lib/article-text.ts';
 import { searchTerms } from '../../src/features/search/lib/fold-text.ts';
 
@@ -32,8 +34,6 @@ export const INLINE_POSTINGS = 32;
 
 /** Slugs per docs file: a page of results needs one or two of them. */
 export const DOCS_PER_FILE = 1000;
-
-type Doc = { slug: string; time: number; month: string; section: string };
 
 /** What indexing some articles found: their docs, and for each term the docs that hold it. */
 export type PostingsPart = { docs: Doc[]; terms: string[]; lists: Int32Array[] };
@@ -116,12 +116,13 @@ export class Postings {
 }
 
 const encoder = new TextEncoder();
-const json = (value: unknown) => encoder.encode(JSON.stringify(value));
+export const json = (value: unknown) => encoder.encode(JSON.stringify(value));
 
 /**
  * Indexes `articles`; writes the index into `outputPath` when given (replacing what was
  * there only once the new index is complete), and returns its files (path inside the
- * index folder -> bytes) otherwise.
+ * index folder -> bytes) otherwise. The recent segment starts empty: a full build holds
+ * every article in its main index.
  */
 export async function buildSearchIndex(
   articles: Iterable<Article> | AsyncIterable<Article>,
@@ -182,7 +183,11 @@ export function indexFiles(files: string[]): PostingsPart {
   return postings.part();
 }
 
-export type SearchIndexStats = { files: Map<string, Uint8Array>; count: number; terms: number };
+export type SearchIndexStats = IndexChanges & {
+  files: Map<string, Uint8Array>;
+  count: number;
+  terms: number;
+};
 
 /** Merges the parts (in order) into one index and writes its files. */
 async function writeSearchIndex(
@@ -202,13 +207,8 @@ async function writeSearchIndex(
     offset += part.docs.length;
   }
 
-  // Rank: newest first; articles of the same moment by slug, so builds agree.
   const order = docs.map((_, index) => index);
-  order.sort((a, b) => {
-    const docA = docs[a] as Doc;
-    const docB = docs[b] as Doc;
-    return docB.time - docA.time || (docA.slug < docB.slug ? -1 : docA.slug > docB.slug ? 1 : 0);
-  });
+  order.sort((a, b) => compareDocs(docs[a] as Doc, docs[b] as Doc));
   const rankOf = new Int32Array(docs.length);
   order.forEach((index, rank) => {
     rankOf[index] = rank;
@@ -260,25 +260,84 @@ async function writeSearchIndex(
     const slugs = order.slice(start, start + DOCS_PER_FILE).map((index) => docs[index]?.slug);
     files.set(searchIndexPaths.docs(start / DOCS_PER_FILE), json(slugs));
   }
-  const manifest: SearchManifest = {
-    format: SEARCH_INDEX_FORMAT,
-    articles: docs.length,
-    docsPerFile: DOCS_PER_FILE,
+  let previous = order.length === 0 ? 0 : (docs[order[0] ?? 0]?.time ?? 0);
+  const times = order.map((index) => {
+    const time = docs[index]?.time ?? 0;
+    const gap = previous - time;
+    previous = time;
+    return gap;
+  });
+  if (times.length > 0) times[0] = docs[order[0] ?? 0]?.time ?? 0;
+  files.set(searchIndexPaths.times(), json(times));
+  const described = {
     months,
     keys: [...byKey.keys()].sort(),
     sections: [...sections.keys()].sort(),
   };
+  const manifest: SearchManifest = {
+    format: SEARCH_INDEX_FORMAT,
+    id: indexId(files, described),
+    articles: docs.length,
+    docsPerFile: DOCS_PER_FILE,
+    ...described,
+  };
   files.set(searchIndexPaths.manifest(), json(manifest));
+  files.set(searchIndexPaths.segment(), json(makeSegment(manifest.id, [], [])));
 
+  const stats = { count: docs.length, terms: merged.size };
   if (outputPath !== undefined) {
-    await writeIndex(files, outputPath);
-    return { files: new Map(), count: docs.length, terms: merged.size };
+    return { files: new Map(), ...stats, ...(await writeIndex(files, outputPath)) };
   }
-  return { files, count: docs.length, terms: merged.size };
+  return { files, ...stats, written: [...files.keys()].sort(), deleted: [] };
 }
 
-/** Writes the index beside the old one, then swaps it in: a reader never meets half of one. */
-async function writeIndex(files: Map<string, Uint8Array>, outputPath: string): Promise<void> {
+/**
+ * A main index's name: a hash of what it holds, so the same articles always give the same
+ * name (two full builds agree byte for byte) and other articles another.
+ */
+function indexId(files: Map<string, Uint8Array>, described: object): string {
+  const hash = createHash('sha256').update(JSON.stringify(described));
+  for (const name of [...files.keys()].sort()) {
+    hash.update(`\n${name}\n`).update(files.get(name) ?? new Uint8Array());
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** The files (paths inside the index folder) a write changed: new or different, and gone. */
+export type IndexChanges = { written: string[]; deleted: string[] };
+
+/**
+ * Writes the index beside the old one, then swaps it in: a reader never meets half of one.
+ * Returns the files whose bytes changed, and those the new index no longer has, which is
+ * what a host must upload and a CDN purge.
+ */
+async function writeIndex(
+  files: Map<string, Uint8Array>,
+  outputPath: string,
+): Promise<IndexChanges> {
+  const before = await readdir(outputPath, { recursive: true, withFileTypes: true }).catch(
+    () => [],
+  );
+  const oldFiles = new Set(
+    before
+      .filter((entry) => entry.isFile())
+      .map((entry) =>
+        path
+          .relative(outputPath, path.join(entry.parentPath, entry.name))
+          .split(path.sep)
+          .join('/'),
+      ),
+  );
+  const written: string[] = [];
+  for (const [name, bytes] of files) {
+    if (!oldFiles.has(name)) {
+      written.push(name);
+      continue;
+    }
+    const old = await readFile(path.join(outputPath, name));
+    if (!old.equals(bytes)) written.push(name);
+  }
+  const deleted = [...oldFiles].filter((name) => !files.has(name));
   const next = `${outputPath}.next-${process.pid}`;
   const old = `${outputPath}.old-${process.pid}`;
   await rm(next, { recursive: true, force: true });
@@ -296,10 +355,11 @@ async function writeIndex(files: Map<string, Uint8Array>, outputPath: string): P
   await rename(outputPath, old).catch(() => undefined);
   await rename(next, outputPath);
   await rm(old, { recursive: true, force: true });
+  return { written: written.sort(), deleted: deleted.sort() };
 }
 
 /** An article of a built JSON API, read synchronously (several times faster than awaiting). */
-function readArticle(file: string): Article {
+export function readArticle(file: string): Article {
   const parsed = v.safeParse(ArticleSchema, JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.success)
     throw new Error(`search index: ${file} is not an article: ${parsed.issues[0]?.message ?? ''}`);

@@ -1,7 +1,8 @@
 /**
  * The search index's files: written by the build (scripts/search/search-index.ts), read by
  * the browser (src/features/search/api/search-index.ts). Both sides import these schemas
- * and paths, so they cannot drift. Decision 005 explains the shape.
+ * and paths, so they cannot drift. Decision 005 explains the shape; decision 020 the recent
+ * segment, which takes a published, edited or removed article in without touching the rest.
  *
  * Articles are numbered by rank, newest first (0 is the newest), so a list of ranks in
  * ascending order is a list of results in the order a reader wants them. Rank lists are
@@ -11,7 +12,7 @@
 import * as v from 'valibot';
 
 /** Bumped when the files change shape; the browser refuses an index it cannot read. */
-export const SEARCH_INDEX_FORMAT = 1;
+export const SEARCH_INDEX_FORMAT = 2;
 
 /** The folder of the JSON API that holds the index: it travels with the articles. */
 export const SEARCH_INDEX_DIR = 'search';
@@ -37,6 +38,11 @@ const gaps = v.custom<number[]>(
 
 export const SearchManifestSchema = v.object({
   format: v.literal(SEARCH_INDEX_FORMAT),
+  /**
+   * Names this main index (a hash of its other files): the recent segment says which main
+   * index it was made for, so a reader never joins a segment to another index's ranks.
+   */
+  id: v.pipe(v.string(), v.nonEmpty()),
   /** Articles in the index. */
   articles: count,
   /** Ranks per docs file. */
@@ -66,6 +72,42 @@ export const RankListSchema = gaps;
 /** The slugs of `docsPerFile` consecutive ranks. */
 export const DocsFileSchema = v.array(v.string());
 
+const slug = v.pipe(v.string(), v.nonEmpty());
+const month = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}$/));
+
+/**
+ * An article of the recent segment: its slug; how many ranks of the main index come before
+ * it (removed ones included), which places it among them; its publication time (ms since
+ * 1970, what the build orders by); its month; its top-level section.
+ */
+export const SegmentDocSchema = v.tuple([slug, count, v.number(), month, v.string()]);
+export type SegmentDoc = v.InferOutput<typeof SegmentDocSchema>;
+
+/**
+ * The recent segment: the articles published or edited since the main index was built,
+ * in one small file, rewritten on every publish while the main index's files stay as they
+ * are. Read beside the main index, the two answer a query as one index built afresh would.
+ */
+export const SearchSegmentSchema = v.object({
+  format: v.literal(SEARCH_INDEX_FORMAT),
+  /** The `id` of the main index this segment adds to. */
+  main: v.pipe(v.string(), v.nonEmpty()),
+  /** Ranks of the main index that no longer count (removed, or newer here), as gaps. */
+  gone: gaps,
+  /** The segment's articles, newest first, as a fresh build would rank them. */
+  docs: v.array(SegmentDocSchema),
+  /** Term -> the numbers of the segment's articles that hold it (places in `docs`), as gaps. */
+  terms: v.record(v.string(), gaps),
+});
+export type SearchSegment = v.InferOutput<typeof SearchSegmentSchema>;
+
+/**
+ * The time of each rank of the main index, for the build alone (the browser never asks for
+ * it): the newest time in ms, then each next rank's distance back in time. A publish reads
+ * it to place a new article among the main index's ranks.
+ */
+export const RankTimesSchema = v.array(v.number());
+
 /** A term's key: its first letters, spelled so any host serves the file name as is. */
 export function termKey(term: string): string {
   return Array.from(term)
@@ -81,6 +123,8 @@ export const searchIndexPaths = {
   postings: (key: string, file: number) => `postings/${key}/${file}.json`,
   docs: (file: number) => `docs/${file}.json`,
   section: (slug: string) => `sections/${slug}.json`,
+  segment: () => 'recent.json',
+  times: () => 'times.json',
 };
 
 /** A file of the index, by its path under the API's base URL. */

@@ -6,7 +6,7 @@ import { articleQueries } from '../../articles/api/article-queries.ts';
 import { articleText } from '../../../lib/article-text.ts';
 import { searchTerms } from '../lib/fold-text.ts';
 import { firstMatchingSnippet, type SnippetPart } from '../lib/snippet.ts';
-import { manifestFile, matchingRanks, slugsOf } from './search-index.ts';
+import { loadIndex, matchingRanks, slugsOf } from './search-index.ts';
 
 /** A search as the URL holds it: `/search/?q=...&section=...&from=2023-07&to=2023-08`. */
 export type SearchParams = { q: string; section: string; from: string; to: string };
@@ -29,10 +29,16 @@ export const RESULTS_STEP = 10;
 export const searchQueries = {
   all: () => ['search'] as const,
   /** The months the archive has articles in (`YYYY-MM`), newest first: the date filters' choices. */
-  months: () =>
+  months: (queryClient: QueryClient) =>
+    // The query client is where the index files are cached, not an input.
+    // eslint-disable-next-line @tanstack/query/exhaustive-deps
     queryOptions({
-      ...manifestFile(),
-      select: (manifest) => [...new Set(manifest.months.map(([month]) => month))],
+      queryKey: [...searchQueries.all(), 'months'] as const,
+      queryFn: async () => {
+        const index = await loadIndex(queryClient);
+        return [...new Set(index.months.map(([month]) => month))];
+      },
+      staleTime: Infinity,
     }),
   /**
    * The first `shown` results, newest first, with the number found. Each result is the
@@ -46,8 +52,8 @@ export const searchQueries = {
       queryKey: [...searchQueries.all(), 'results', params, shown] as const,
       queryFn: async (): Promise<SearchResults> => {
         const words = searchTerms(params.q);
-        const { manifest, ranks } = await matchingRanks(queryClient, words, params);
-        const slugs = await slugsOf(queryClient, manifest, ranks.subarray(0, shown));
+        const { index, ranks } = await matchingRanks(queryClient, words, params);
+        const slugs = await slugsOf(queryClient, index, ranks.subarray(0, shown));
         const articles = await Promise.all(
           slugs.map((slug) =>
             queryClient.query(articleQueries.detail(slug)).catch((error: unknown) => {

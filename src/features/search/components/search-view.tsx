@@ -71,7 +71,7 @@ export function SearchView() {
     placeholderData: keepPreviousData,
   });
   const { data: sections = [] } = useQuery(archiveQueries.sectionMenu());
-  const { data: months = [] } = useQuery(searchQueries.months());
+  const { data: months = [] } = useQuery(searchQueries.months(queryClient));
   const setFilter = (name: 'section' | 'from' | 'to', value: string) => {
     const next = new URLSearchParams(url);
     if (value === '') next.delete(name);
