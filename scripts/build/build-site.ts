@@ -17,11 +17,12 @@ import { CONTENT_BUILD_ENV } from '../content/content-plugin.ts';
 import { failureReport } from '../content/problem.ts';
 import { prepareContent } from '../content/write-content.ts';
 import { prerender } from '../prerender/prerender.ts';
-import { buildSearchIndexFromApi } from '../search/search-index.ts';
+import { articleChanges, updateSearchIndex } from '../search/update-search-index.ts';
 import {
   changeRecorder,
   changesUnder,
   filesUnder,
+  formatChanges,
   publishChanges,
   readPending,
   savePending,
@@ -147,11 +148,15 @@ export async function buildSite(options: SiteOptions): Promise<SiteStats> {
   });
   await stage('search', async () => {
     changes.watch(`${API}/${SEARCH_INDEX_DIR}`);
-    const search = await buildSearchIndexFromApi(
-      path.join(outDir, API),
-      path.join(outDir, API, SEARCH_INDEX_DIR),
-    );
-    return `${search.count} articles indexed`;
+    // The articles this build wrote and deleted go into the index's recent segment; the main
+    // index is rebuilt only when the segment is full or the index is missing (decision 020).
+    const search = await updateSearchIndex({
+      distDir: outDir,
+      ...articleChanges(formatChanges(changes.lines())),
+    });
+    return search.mode === 'segment'
+      ? `recent segment: ${search.segmentArticles} articles`
+      : `whole index, ${search.articles} articles: ${search.reason}`;
   });
   await stage('prerender', async () => {
     const stats = await prerender({

@@ -112,7 +112,7 @@ describe('archives: section fronts, tag and author pages', () => {
     expect(menu.map((section) => section.path)).toEqual(['africa', 'news']);
     expect(menu[0]?.children.map((child) => child.path)).toEqual(['africa/sudan', 'africa/chad']);
     // News outgrows Africa and Chad outgrows Sudan: the menu, on every page, stays as it was.
-    const grown = { ...corpus };
+    const grown: Record<string, string> = { ...corpus };
     for (const day_ of [6, 7, 8, 9]) {
       grown[`news-${day_}.md`] = article(`news-${day_}`, { section: 'News', published: day(day_) });
       grown[`chad-${day_}.md`] = article(`chad-${day_}`, {
