@@ -10,11 +10,17 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import type { Article } from '../src/contract/article.ts';
 import { expect, test } from './fixtures.ts';
-import { SEED_SLUG } from './seed.ts';
+import { readBuiltFile, SEED_SLUG } from './seed.ts';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
-const LAST_SECTION = { en: 'Opinion', path: '/category/opinion/' };
+/** The menu's last section, as built: the one the row must scroll to on a phone. */
+const LAST_SECTION = (() => {
+  const menu = JSON.parse(readBuiltFile('/api/sections.json')) as { name: string; path: string }[];
+  const last = menu.at(-1);
+  if (last === undefined) throw new Error('the built section menu is empty');
+  return { en: last.name, path: `/category/${last.path}/` };
+})();
 
 /** The interface's language, as the footer's switch records it, before any page runs. */
 async function useInterface(page: Page, locale: 'en' | 'ar') {

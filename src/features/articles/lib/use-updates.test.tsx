@@ -29,9 +29,25 @@ afterEach(() => {
 });
 
 describe('checking for updates', () => {
+  it("asks nothing in the first interval after the page opened: its first seconds are the page's own", async () => {
+    const fetch = vi.fn(() => Promise.resolve(Response.json({ newest: [], changed: [] })));
+    vi.stubGlobal('fetch', fetch);
+    localStorage.setItem(CHECK_EVERY_KEY, '1');
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    render(
+      <QueryClientProvider client={queryClient}>
+        <Watcher />
+      </QueryClientProvider>,
+    );
+    await act(() => new Promise((resolve) => setTimeout(resolve, 300)));
+    expect(fetch).not.toHaveBeenCalled();
+    await waitFor(() => expect(fetch).toHaveBeenCalledTimes(1), { timeout: 5000 });
+  });
+
   it('asks nothing while the tab is hidden, and revalidates with the host once it is shown', async () => {
     const fetch = vi.fn(() => Promise.resolve(Response.json({ newest: [], changed: [] })));
     vi.stubGlobal('fetch', fetch);
+    localStorage.setItem(CHECK_EVERY_KEY, '1');
     setVisibility('hidden');
     const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     render(
@@ -39,8 +55,8 @@ describe('checking for updates', () => {
         <Watcher />
       </QueryClientProvider>,
     );
-    // Long enough for a query that would run to have asked.
-    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    // Long enough for a query that would run to have asked (past the first interval).
+    await act(() => new Promise((resolve) => setTimeout(resolve, 1500)));
     expect(fetch).not.toHaveBeenCalled();
 
     setVisibility('visible');
