@@ -233,6 +233,16 @@ try {
   await writeFile(middleFile, middleText);
 }
 
+/** What a site file is, for counting: `api/tags`, `page/N`, `category`, `article page`. */
+function kindOfFile(file: string): string {
+  const parts = file.split('/');
+  if (parts[0] === 'api') return parts.slice(0, 2).join('/');
+  if (parts.length === 1) return file;
+  if (parts[0] === 'page') return 'page/N';
+  if (parts.length === 2 && parts[1] === 'index.html') return 'article page';
+  return parts[0] ?? file;
+}
+
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
 const lines = [
   `## Publishing into a ${size.toLocaleString('en')}-article archive`,
@@ -259,7 +269,7 @@ const lines = [
   ...steps.map(({ name, listed: list }) => {
     const byFolder = new Map<string, number>();
     for (const file of list.written) {
-      const folder = file.split('/').slice(0, 2).join('/');
+      const folder = kindOfFile(file);
       byFolder.set(folder, (byFolder.get(folder) ?? 0) + 1);
     }
     const folders = [...byFolder]
