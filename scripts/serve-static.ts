@@ -24,6 +24,7 @@ import {
   SERVER_CONFIGS,
   SITE_HOST_CONFIGS,
 } from './build/content-security-policy.ts';
+import { cacheControlFor, REVALIDATE } from './build/cache-control.ts';
 
 export type StaticServerOptions = {
   /** The directory to serve, usually `dist`. */
@@ -67,9 +68,6 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 const COMPRESSIBLE = /^(text\/|application\/(json|xml|manifest\+json)|image\/svg)/;
-
-/** Vite puts content-hashed files under `/assets/`: their name changes whenever they do. */
-const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 export function contentTypeFor(file: string): string {
   return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
@@ -188,12 +186,6 @@ async function sendFile(
   else await pipeline(createReadStream(resolved.file), response);
 }
 
-function cacheControlFor(urlPath: string, file: string): string {
-  if (path.extname(file).toLowerCase() === '.html') return 'no-cache';
-  if (urlPath.startsWith('/assets/')) return IMMUTABLE;
-  return 'no-cache';
-}
-
 /** A rule of a Netlify-style `_headers` file: a path pattern and the headers it adds. */
 type HeaderRule = { pattern: string; headers: [string, string][] };
 
@@ -292,7 +284,7 @@ function createHandler(root: string, rewrite: boolean, headerRules: HeaderRule[]
       }
     }
     if (resolved !== undefined) {
-      await sendFile(request, response, resolved, cacheControlFor(urlPath, resolved.file));
+      await sendFile(request, response, resolved, cacheControlFor(urlPath));
       return;
     }
 
@@ -300,13 +292,13 @@ function createHandler(root: string, rewrite: boolean, headerRules: HeaderRule[]
       path.posix.extname(urlPath) === '' && !urlPath.startsWith('/api/') && urlPath !== '/api';
     const index = rewrite && isAppRoute ? await fileAt(path.join(root, 'index.html')) : undefined;
     if (index !== undefined) {
-      await sendFile(request, response, index, 'no-cache');
+      await sendFile(request, response, index, REVALIDATE);
       return;
     }
     // As static hosts do (GitHub Pages, Netlify, Cloudflare Pages): the site's own 404.html.
     const notFound = isAppRoute ? await fileAt(path.join(root, '404.html')) : undefined;
     if (notFound !== undefined) {
-      await sendFile(request, response, notFound, 'no-cache', 404);
+      await sendFile(request, response, notFound, REVALIDATE, 404);
       return;
     }
     send(response, 404, 'Not found\n');

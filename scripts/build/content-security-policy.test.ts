@@ -54,6 +54,17 @@ describe('content security policy', () => {
     }
   });
 
+  it('gives Netlify and Cloudflare Pages one Cache-Control per path: those hosts join two', () => {
+    const rules = netlifyHeaders(inputs).split(/\n(?=\/)/);
+    const caching = rules.filter((rule) => rule.includes('Cache-Control'));
+    expect(caching.map((rule) => rule.split('\n')[0])).toEqual(['/assets/*', '/images/remote/*']);
+    for (const rule of caching) {
+      expect(rule).toContain('Cache-Control: public, max-age=31536000, immutable');
+    }
+    // The rule for every path leaves Cache-Control to the host's default, which revalidates.
+    expect(rules.find((rule) => rule.startsWith('/*\n'))).not.toContain('Cache-Control');
+  });
+
   it('allows images from the site only (and the API), never data: URLs', () => {
     expect(headerPolicy(inputs)).toContain("img-src 'self';");
     expect(headerPolicy({ ...inputs, apiBaseUrl: 'https://cdn.example.org/api/' })).toContain(
@@ -88,9 +99,12 @@ describe('content security policy', () => {
     );
     const site = nginxSite();
     const include = 'include /srv/reader/dist-host/nginx-headers.conf;';
-    // Once for the server, once in the one location with its own add_header.
-    expect(site.split(include)).toHaveLength(3);
+    // Once for the server, once in each location with its own add_header.
+    expect(site.split(include)).toHaveLength(4);
     expect(site).toMatch(/location \/assets\/ \{\n\s+include [^\n]+\n\s+add_header Cache-Control/);
+    expect(site).toMatch(
+      /location \/images\/remote\/ \{\n\s+include [^\n]+\n\s+add_header Cache-Control/,
+    );
   });
 
   it('makes Apache fail loudly without mod_headers instead of serving without headers', () => {

@@ -14,6 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import { WORKER_URL_POLICY } from '../../src/service-worker/names.ts';
+import { IMMUTABLE, IMMUTABLE_FOLDERS, IMMUTABLE_PATH, REVALIDATE } from './cache-control.ts';
 
 export type PolicyInputs = {
   /** Inline `<script>` texts, exactly as they stand between the tags. */
@@ -128,7 +129,12 @@ export function securityHeaders(inputs: PolicyInputs): [string, string][] {
 /** Netlify and Cloudflare Pages: `_headers` at the site's root, which they read and never serve. */
 export function netlifyHeaders(inputs: PolicyInputs): string {
   const lines = securityHeaders(inputs).map(([name, value]) => `  ${name}: ${value}`);
-  return `# Security headers for every path (Netlify, Cloudflare Pages). Written by the build.\n/*\n${lines.join('\n')}\n`;
+  // Both hosts join the values of a header that two matching rules set, so Cache-Control is
+  // set only where it differs from their own default (public, max-age=0, must-revalidate).
+  const immutable = IMMUTABLE_FOLDERS.map(
+    (folder) => `/${folder}/*\n  Cache-Control: ${IMMUTABLE}`,
+  );
+  return `# Security headers for every path (Netlify, Cloudflare Pages). Written by the build.\n/*\n${lines.join('\n')}\n\n# Files whose name changes with their bytes (decision 024).\n${immutable.join('\n')}\n`;
 }
 
 /** Where the example configurations expect the site: `dist/` and `dist-host/` in here. */
@@ -164,6 +170,12 @@ export function apacheHeaders(inputs: PolicyInputs): string {
     '  Error "news reader: the security headers need mod_headers (a2enmod headers)"',
     '</IfModule>',
     ...lines,
+    '# Browsers revalidate everything but the files whose name changes with their bytes',
+    '# (decision 024); a set in an <If> section wins, since those are merged last.',
+    `Header always set Cache-Control "${REVALIDATE}"`,
+    `<If "%{REQUEST_URI} =~ m#${IMMUTABLE_PATH.source}#">`,
+    `  Header always set Cache-Control "${IMMUTABLE}"`,
+    '</If>',
     '# Unknown paths get the reader\u2019s not-found page.',
     'ErrorDocument 404 /404.html',
     '# The header file for Netlify and Cloudflare Pages is no page of the site.',
@@ -211,12 +223,17 @@ export function nginxSite(): string {
     `    ${include}`,
     '    error_page 404 /404.html;',
     '',
-    '    # Content-hashed names: a file under /assets/ never changes. A block with an',
-    '    # add_header of its own must include the headers again.',
-    '    location /assets/ {',
-    `        ${include}`,
-    '        add_header Cache-Control "public, max-age=31536000, immutable" always;',
-    '    }',
+    '    # Browsers revalidate every page, JSON file, feed and photo (decision 024).',
+    `    add_header Cache-Control "${REVALIDATE}" always;`,
+    '',
+    '    # Names that change with their bytes (Vite\u2019s assets, photos named by their hash)',
+    '    # never change. A block with an add_header of its own must include the headers again.',
+    ...IMMUTABLE_FOLDERS.flatMap((folder) => [
+      `    location /${folder}/ {`,
+      `        ${include}`,
+      `        add_header Cache-Control "${IMMUTABLE}" always;`,
+      '    }',
+    ]),
     '',
     '    # The header file for Netlify and Cloudflare Pages, and any dot file, are not pages.',
     '    location = /_headers {',

@@ -21,6 +21,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_DEPLOY_DIR, securityHeaders } from './content-security-policy.ts';
 import { writeHostConfigs } from './write-host-configs.ts';
+import { IMMUTABLE, REVALIDATE } from './cache-control.ts';
 
 const policy = { scripts: ['boot();'], styles: ['h1{color:red}'] };
 const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((file) => existsSync(file));
@@ -55,6 +56,11 @@ async function deployFolder(): Promise<string> {
   await writeFile(path.join(dist, 'an-article', 'index.html'), '<!doctype html><title>A</title>');
   await writeFile(path.join(dist, '404.html'), '<!doctype html><title>Page not found</title>');
   await writeFile(path.join(dist, 'assets', 'app-1a2b.js'), 'console.log(1);\n');
+  await mkdir(path.join(dist, 'images', 'remote'), { recursive: true });
+  await writeFile(path.join(dist, 'images', 'remote', '9f86d081.jpg'), 'a photo');
+  await writeFile(path.join(dist, 'images', 'harbour.jpg'), 'a photo');
+  await mkdir(path.join(dist, 'api', 'latest'), { recursive: true });
+  await writeFile(path.join(dist, 'api', 'latest', 'front.json'), '{}');
   // What an earlier build left in the site: the build takes it out.
   await writeFile(path.join(dist, '.htaccess'), 'Header always set X-Old yes\n');
   await writeFile(path.join(dist, 'nginx-headers.conf'), 'add_header X-Old yes;\n');
@@ -120,6 +126,25 @@ async function expectPageAndNotFound(site: string): Promise<void> {
   expectSecurityHeaders(missing);
 }
 
+/**
+ * Decision 024: files named by their bytes are kept a year; pages, JSON and other photos are
+ * revalidated on every use. One Cache-Control each: two would be joined, and mean nothing.
+ */
+async function expectCachePolicy(site: string): Promise<void> {
+  const expected: [string, string][] = [
+    ['/an-article/', REVALIDATE],
+    ['/api/latest/front.json', REVALIDATE],
+    ['/images/harbour.jpg', REVALIDATE],
+    ['/assets/app-1a2b.js', IMMUTABLE],
+    ['/images/remote/9f86d081.jpg', IMMUTABLE],
+  ];
+  for (const [file, value] of expected) {
+    const answer = await fetch(`${site}${file}`);
+    expect(answer.status, file).toBe(200);
+    expect(answer.headers.get('cache-control'), file).toBe(value);
+  }
+}
+
 /** The files the build wrote, none of which a reader may fetch from the site. */
 const HOST_FILE_PATHS = [
   '/_headers',
@@ -134,7 +159,15 @@ describe('the build writes host files where hosts read them, not into the site',
     const root = await deployFolder();
     try {
       const dist = await readdir(path.join(root, 'dist'));
-      expect(dist.sort()).toEqual(['404.html', '_headers', 'an-article', 'assets', 'index.html']);
+      expect(dist.sort()).toEqual([
+        '404.html',
+        '_headers',
+        'an-article',
+        'api',
+        'assets',
+        'images',
+        'index.html',
+      ]);
       expect((await readdir(path.join(root, 'dist-host'))).sort()).toEqual([
         'apache-headers.conf',
         'nginx-headers.conf',
@@ -216,6 +249,10 @@ describe.skipIf(NGINX === undefined && !MUST_RUN_SERVERS)(
       const dropped = await fetch(`${bare}/assets/app-1a2b.js`);
       expect(dropped.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
       expect(dropped.headers.get('content-security-policy')).toBeNull();
+    });
+
+    it('keeps files named by their bytes a year, and has everything else revalidated', async () => {
+      await expectCachePolicy(site);
     });
 
     it.each(HOST_FILE_PATHS)('does not serve %s', async (file) => {
@@ -306,6 +343,12 @@ ${extra}
           expect(answer.status, file).toBe(file === '/.htaccess' ? 403 : 404);
           expect(await answer.text(), file).not.toMatch(/Header always|Content-Security-Policy/);
         }
+      });
+    });
+
+    it('keeps files named by their bytes a year, and has everything else revalidated', async () => {
+      await withApache(['headers'], async (site) => {
+        await expectCachePolicy(site);
       });
     });
 
