@@ -19,7 +19,7 @@
  * 100,000 articles takes minutes.
  */
 import { existsSync, lstatSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -162,7 +162,8 @@ const names = readdirSync(articlesDir)
 const newest = names.at(-1);
 /**
  * The article to edit and take down: from the middle of the archive, the first that no other
- * article links to (the build refuses a link to an article that is not there).
+ * article links to (a link to an article taken down is allowed, but leads to a page that is
+ * gone: a newsroom would take down such an article last).
  */
 async function unlinkedFromMiddle(): Promise<string | undefined> {
   const linked = new Set<string>();
@@ -181,7 +182,8 @@ if (newest === undefined || middle === undefined) throw new Error(`no articles i
 const newFile = path.join(articlesDir, `zz-bench-new-article.md`);
 const middleFile = path.join(articlesDir, middle);
 const middleText = await readFile(middleFile, 'utf8');
-const parked = path.join(corpusDir, `${middle}.unpublished`);
+// Taken down as a newsroom does (and sync does): the file moves to content/unpublished/.
+const parked = path.join(corpusDir, 'unpublished', middle);
 
 let full: Measurement | undefined;
 if (!values.reuse || !existsSync(path.join(outDir, 'index.html'))) {
@@ -224,7 +226,10 @@ try {
     ),
   );
   steps.push(
-    await step('unpublish one article', corpusDir, outDir, () => rename(middleFile, parked)),
+    await step('unpublish one article', corpusDir, outDir, async () => {
+      await mkdir(path.dirname(parked), { recursive: true });
+      await rename(middleFile, parked);
+    }),
   );
 } finally {
   // The corpus goes back to what the generator made; the next run rebuilds from it.

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cp, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { QueryClient } from '@tanstack/react-query';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -143,7 +143,9 @@ describe('build:site and its change list', () => {
     }
     // (Else the Related lists would prove nothing.)
     expect(relatedBefore.length).toBeGreaterThan(0);
-    await unlink(path.join(articles, 'a1.md'));
+    // Taken down as a newsroom does: its file moves to content/unpublished/ (decision 025).
+    await mkdir(path.join(root, 'content', 'unpublished'));
+    await rename(path.join(articles, 'a1.md'), path.join(root, 'content', 'unpublished', 'a1.md'));
     await build();
     const after = await snapshot(out);
     const lines = await latest(out);
@@ -168,6 +170,23 @@ describe('build:site and its change list', () => {
     expect(JSON.parse(await readFile(path.join(out, 'api/removed.json'), 'utf8'))).toEqual({
       slugs: ['a1'],
     });
+    // Its place is kept: the oldest page shows one article fewer, and a fresh build of the
+    // same content writes the same files byte for byte (the search index is compared by its
+    // answers below; the list of removed addresses is the site's own history).
+    const fresh = path.join(root, 'fresh-site');
+    await buildSite({
+      contentDir: path.join(root, 'content'),
+      outDir: fresh,
+      ssrDir,
+      log: () => undefined,
+    });
+    const history = (name: string) =>
+      name.startsWith('api/search/') || name === 'api/removed.json' || name === 'sw.js';
+    const comparable = (files: Map<string, string>) =>
+      [...files].filter(([name]) => !history(name));
+    expect(comparable(after)).toEqual(comparable(await snapshot(fresh)));
+    const front = JSON.parse(await readFile(path.join(out, 'api/latest/front.json'), 'utf8'));
+    expect(front.total).toBe(4);
     // Searched as the search page asks, it is found nowhere; its neighbours still are.
     const server = await startStaticServer({ root: out, port: 0 });
     try {
@@ -194,6 +213,7 @@ describe('build:site and its change list', () => {
   });
 
   it('publishes an article again under its old address, and forgets it was taken down', async () => {
+    await rename(path.join(root, 'content', 'unpublished', 'a1.md'), path.join(articles, 'a1.md'));
     await writeFile(
       path.join(articles, 'a1.md'),
       article('a1', { published: '2023-08-01T10:00:00+01:00' }, 'Back.'),

@@ -123,6 +123,8 @@ export function* archivePages(
   archive: CollectedArchive,
   summaryJson: (member: number) => string,
   recordOf: (member: number) => ArticleRecord | undefined,
+  /** Whether the member was taken down: it keeps its place and is not counted as shown. */
+  isRemoved: (member: number) => boolean,
   apiDir: string,
   pageSize: number,
   /** Only these pages (and the front, when 'front' is among them); default all. */
@@ -131,7 +133,9 @@ export function* archivePages(
   const { members, kind, path, children } = archive;
   const total = members.length;
   const memberAt = (index: number) => summaryJson(members[index] ?? -1);
-  for (const [page, json] of listFiles(total, pageSize, memberAt, only)) {
+  let shown = total;
+  for (const member of members) if (isRemoved(member)) shown--;
+  for (const [page, json] of listFiles(total, pageSize, memberAt, only, shown)) {
     if (page === 'front') {
       const about = JSON.stringify({ ...aboutFrom(archive, undefined), children });
       yield [`${apiDir}/${apiPaths.archiveFront(kind, path)}`, `${json.slice(0, -1)},"archive":${about}}`];

@@ -49,6 +49,11 @@ export type ArticleRecord = {
   images: string[];
   /** Photo URLs not downloaded yet: the article is read again once they are. */
   pendingImages?: string[];
+  /**
+   * Taken down (its file is in `content/unpublished/`): it keeps its place in every list and
+   * Related list, and shows nothing there (decision 025).
+   */
+  removed?: true;
 };
 
 /** What image sources resolve against: files in content/images/ and downloaded URLs. */

@@ -86,7 +86,11 @@ export type Settings = {
   allowHosts: readonly string[];
 };
 
-export type ArticleFile = { abs: string; file: string };
+/**
+ * An article file. `removed` marks one in `content/unpublished/`: a tombstone that keeps the
+ * article's place in every list, showing nothing there (decision 025).
+ */
+export type ArticleFile = { abs: string; file: string; removed?: true };
 
 /** The corpus, scanned and checked: records newest first, and what each output needs. */
 export type Corpus = {
@@ -130,14 +134,42 @@ export async function settingsFor(options: BuildOptions): Promise<Settings> {
   };
 }
 
-/** Lists the article files, with the names messages use. */
+/** The folder of articles taken down, beside `articles/`. */
+export const UNPUBLISHED_DIR = 'unpublished';
+
+/**
+ * Lists the article files, with the names messages use: `articles/*.md`, and the tombstones
+ * in `unpublished/*.md` (a name in both is the published article's).
+ */
 export async function listArticles(settings: Settings): Promise<ArticleFile[]> {
-  const articlesDir = path.join(settings.contentDir, 'articles');
-  const names = (await readdir(articlesDir)).filter((name) => name.endsWith('.md')).sort();
+  const [published, removed] = await Promise.all([
+    markdownFiles(settings, 'articles'),
+    markdownFiles(settings, UNPUBLISHED_DIR),
+  ]);
+  if (removed.length === 0) return published.files;
+  const names = new Set(published.names);
+  const tombstones = removed.files.flatMap((file, index) =>
+    names.has(removed.names[index] ?? '') ? [] : [{ ...file, removed: true as const }],
+  );
+  return [...published.files, ...tombstones].sort((a, b) => {
+    const [x, y] = [a.abs.slice(a.abs.lastIndexOf('/')), b.abs.slice(b.abs.lastIndexOf('/'))];
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+}
+
+async function markdownFiles(settings: Settings, folder: string) {
+  const dir = path.join(settings.contentDir, folder);
+  const names = (await readdir(dir).catch((error: NodeJS.ErrnoException) => {
+    // An archive need not have taken anything down; it must have its articles.
+    if (error.code === 'ENOENT' && folder === UNPUBLISHED_DIR) return [];
+    throw error;
+  }))
+    .filter((name) => name.endsWith('.md'))
+    .sort();
   // One path computation for the folder, not 100,000: path.join's result holds on to every
   // piece it was made from, which at 100,000 files costs over 40 MB.
-  const shown = path.relative(settings.rootDir, articlesDir) || articlesDir;
-  return names.map((name) => ({ abs: `${articlesDir}/${name}`, file: `${shown}/${name}` }));
+  const shown = path.relative(settings.rootDir, dir) || dir;
+  return { names, files: names.map((name) => ({ abs: `${dir}/${name}`, file: `${shown}/${name}` })) };
 }
 
 /**
@@ -325,36 +357,40 @@ export function* indexOutputs(
 ): Generator<[string, string]> {
   const total = corpus.ordered.length;
   const summaryAt = (index: number) => corpus.summaryJson[index] ?? '{}';
-  yield* latestFiles(settings, total, summaryAt);
+  const isShown = (record: ArticleRecord) => record.removed !== true;
+  const shown = corpus.ordered.filter(isShown).length;
+  yield* latestFiles(settings, total, summaryAt, undefined, shown);
   yield updatesOutput(
     settings.apiDir,
-    corpus.ordered.slice(0, UPDATES_NEWEST).map(updateEntry),
-    latestChanges(corpus.ordered.slice(UPDATES_NEWEST).map((record) => record.summary)),
+    corpus.ordered.slice(0, UPDATES_NEWEST).filter(isShown).map(updateEntry),
+    latestChanges(corpus.ordered.slice(UPDATES_NEWEST).filter(isShown).map((record) => record.summary)),
   );
   const archives = collectArchives(corpus.ordered);
   yield [`${settings.apiDir}/${apiPaths.sectionMenu()}`, JSON.stringify(sectionMenu(archives))];
   const recordAt = (index: number) => corpus.ordered[index];
+  const isRemovedAt = (index: number) => corpus.ordered[index]?.removed === true;
   for (const archive of archives.values()) {
-    yield* archivePages(archive, summaryAt, recordAt, settings.apiDir, settings.pageSize);
+    yield* archivePages(archive, summaryAt, recordAt, isRemovedAt, settings.apiDir, settings.pageSize);
   }
   if (total === 0) {
     onIndexes?.([], archives);
     return;
   }
   // Only the newest articles of the site and of each section reach a feed: pick them in one
-  // pass instead of copying 100,000 summaries.
+  // pass instead of copying 100,000 summaries. A place taken down is counted, not shown.
   const wanted = feedIndexes(corpus.ordered, FEED_LIMIT);
   onIndexes?.(wanted, archives);
   yield* feedOutputs(
     settings,
-    wanted.map((index) => {
+    wanted.flatMap((index) => {
       const record = corpus.ordered[index];
-      return feedArticle(corpus.summaryJson[index] ?? '{}', record?.authors ?? [], record?.tags ?? []);
+      if (record === undefined || record.removed === true) return [];
+      return [feedArticle(corpus.summaryJson[index] ?? '{}', record.authors, record.tags)];
     }),
   );
   yield* sitemapOutputs(
     settings,
-    corpus.ordered.map((record) => record.summary),
+    corpus.ordered.map((record) => ({ ...record.summary, isRemoved: record.removed === true })),
   );
 }
 
@@ -364,8 +400,10 @@ export function* latestFiles(
   total: number,
   summaryAt: (index: number) => string,
   only?: ReadonlySet<number | 'front'>,
+  /** How many of the `total` places hold an article that was not taken down. */
+  shown = total,
 ): Generator<[string, string]> {
-  for (const [page, json] of listFiles(total, settings.pageSize, summaryAt, only)) {
+  for (const [page, json] of listFiles(total, settings.pageSize, summaryAt, only, shown)) {
     const file = page === 'front' ? apiPaths.latestFront() : apiPaths.latest(page);
     yield [`${settings.apiDir}/${file}`, json];
   }
@@ -390,7 +428,7 @@ export function feedOutputs(settings: Settings, articles: FeedArticle[]): Iterab
 /** The sitemaps, from every article's slug and time of change, newest first. */
 export function sitemapOutputs(
   settings: Settings,
-  articles: readonly Pick<ArticleSummary, 'slug' | 'modified'>[],
+  articles: readonly (Pick<ArticleSummary, 'slug' | 'modified'> & { isRemoved?: boolean })[],
 ): Iterable<[string, string]> {
   return buildSitemaps(settings.siteUrl, sitemapEntries(articles));
 }
@@ -406,12 +444,13 @@ export async function buildContent(options: BuildOptions): Promise<ContentOutput
 
   const files = new Map<string, string | Uint8Array>();
   corpus.ordered.forEach((record, index) => {
+    if (record.removed === true) return;
     const { prefix, suffix } = articleParts(corpus, index);
     const body = byAbs.get(corpus.abs[index] ?? '')?.bodyJson ?? '[]';
     files.set(`${settings.apiDir}/${apiPaths.article(record.summary.slug)}`, prefix + body + suffix);
   });
   for (const [name, text] of indexOutputs(corpus, settings)) files.set(name, text);
-  const images = new Set(corpus.ordered.flatMap((record) => record.images));
+  const images = new Set(publishedImages(corpus.ordered));
   const downloads = downloadsByName(settings);
   for (const name of [...images].sort()) {
     for (const [file, bytes] of await publishedImage(settings, name, downloads, makeVariantsOnce)) {
@@ -441,6 +480,11 @@ export async function publishedImage(
     : await makeLocalVariants(name, bytes, settings.localImages[name]?.width ?? 0);
   for (const [variant, variantBytes] of variants) published.set(variant, variantBytes);
   return published;
+}
+
+/** The images the published articles show (an article taken down brings none). */
+export function publishedImages(records: Iterable<ArticleRecord>): string[] {
+  return [...records].flatMap((record) => (record.removed === true ? [] : record.images));
 }
 
 /** The downloaded photos by their name under images/. */

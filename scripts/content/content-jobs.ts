@@ -34,7 +34,7 @@ type Shared = { images: ImageSources; imageBase: string };
 
 export type ScanJob = Shared & {
   kind: 'scan';
-  files: { abs: string; file: string }[];
+  files: { abs: string; file: string; removed?: true }[];
   /**
    * Write each article's JSON, up to its Related list, to `<dir>/<slug>.json`; without it,
    * bodies come back in the result.
@@ -94,9 +94,9 @@ export function summaryHashOf(summaryJson: string): string {
 }
 
 function scanFiles(job: ScanJob): Scanned[] {
-  return job.files.map(({ abs, file }) => {
+  return job.files.map(({ abs, file, removed }) => {
     try {
-      return scanFile(job, abs, file);
+      return scanFile(job, abs, file, removed === true);
     } catch (error) {
       // Whatever no rule foresaw (a file that cannot be opened, a parser giving up): one
       // line naming the file, and the build goes on to find the rest.
@@ -105,7 +105,7 @@ function scanFiles(job: ScanJob): Scanned[] {
   });
 }
 
-function scanFile(job: ScanJob, abs: string, file: string): Scanned {
+function scanFile(job: ScanJob, abs: string, file: string, isRemoved: boolean): Scanned {
   // The time and size belong to the very bytes read: an edit made meanwhile is seen next time.
   const fd = openSync(abs, 'r');
   let bytes: Buffer;
@@ -125,6 +125,24 @@ function scanFile(job: ScanJob, abs: string, file: string): Scanned {
   }
   const hash = contentHash(bytes);
   const read = readArticle(file, bytes.toString('utf8'), job.images, job.imageBase);
+  if (isRemoved && read.record) {
+    // A tombstone: its record places the hole; it has no summary to show and no body, and
+    // what its body or photos would fail on no longer matters.
+    read.record.removed = true;
+    delete read.record.pendingImages;
+    return {
+      file,
+      abs,
+      hash,
+      mtimeMs: stats.mtimeMs,
+      size: stats.size,
+      record: read.record,
+      recordJson: JSON.stringify(read.record),
+      problems: [],
+      summaryJson: '',
+      summaryHash: '',
+    };
+  }
   const scanned: Scanned = {
     file,
     abs,

@@ -203,8 +203,9 @@ export function articlePrefix(record: ArticleRecord, summaryJson: string): strin
   return `${summaryJson.slice(0, -1)},${rest.slice(1, -1)},"body":`;
 }
 
+/** The Related list's JSON; an article taken down ('') keeps its place and shows nothing. */
 export function articleSuffix(relatedJson: string[]): string {
-  return `,"related":[${relatedJson.join(',')}]}`;
+  return `,"related":[${relatedJson.filter((json) => json !== '').join(',')}]}`;
 }
 
 /**

@@ -7,6 +7,8 @@
  * and the open page, and when the open page fills, opens the next one.
  *
  * Lists are held newest first (index 0 the newest), so the ranges below are of that order.
+ * An article taken down keeps its place (decision 025): its summary is '' and the page that
+ * held it shows one article fewer, so no other page moves.
  */
 
 export type ListLayout = {
@@ -46,10 +48,13 @@ export function pageJson(page: number, pageSize: number, summaries: string[]): s
   return `{"page":${page},"pageSize":${pageSize},"articles":[${summaries.join(',')}]}`;
 }
 
-/** A list's front as JSON text, from the summaries' JSON of its newest `frontCount` articles. */
-export function frontJson(total: number, pageSize: number, summaries: string[]): string {
+/**
+ * A list's front as JSON text, from the summaries' JSON of its newest `frontCount` articles;
+ * `shown` is how many of the list's `total` places still hold an article.
+ */
+export function frontJson(total: number, pageSize: number, summaries: string[], shown = total): string {
   const { open, older } = listLayout(total, pageSize);
-  return `{"total":${total},"pageSize":${pageSize},"openPage":${open},"olderPage":${older},"articles":[${summaries.join(',')}]}`;
+  return `{"total":${shown},"pageSize":${pageSize},"openPage":${open},"olderPage":${older},"articles":[${summaries.join(',')}]}`;
 }
 
 /**
@@ -62,18 +67,25 @@ export function* listFiles(
   summaryAt: (index: number) => string,
   /** Only these pages (and the front, when 'front' is among them); default all. */
   only?: ReadonlySet<number | 'front'>,
+  /** How many places hold an article (the rest were taken down); default all. */
+  shown = total,
 ): Generator<[number | 'front', string]> {
   const { open, frontCount } = listLayout(total, pageSize);
   const summaries = (start: number, end: number) => {
-    const shown: string[] = [];
-    for (let index = start; index < end; index++) shown.push(summaryAt(index));
-    return shown;
+    const found: string[] = [];
+    for (let index = start; index < end; index++) {
+      const summary = summaryAt(index);
+      if (summary !== '') found.push(summary);
+    }
+    return found;
   };
   for (let page = 1; page <= open; page++) {
     if (only !== undefined && !only.has(page)) continue;
     yield [page, pageJson(page, pageSize, summaries(...pageRange(total, pageSize, page)))];
   }
-  if (only === undefined || only.has('front')) yield ['front', frontJson(total, pageSize, summaries(0, frontCount))];
+  if (only === undefined || only.has('front')) {
+    yield ['front', frontJson(total, pageSize, summaries(0, frontCount), shown)];
+  }
 }
 
 /** The files of a list that show the articles at these (newest-first) indexes. */

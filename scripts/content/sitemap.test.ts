@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleSummary } from '../../src/contract/article.ts';
 import { site } from '../../src/config/site.ts';
-import { buildSitemaps, sitemapEntries, type SitemapEntry } from './sitemap.ts';
+import {
+  buildSitemaps,
+  SITEMAP_FILE_URLS,
+  SITEMAP_MAX_URLS,
+  sitemapEntries,
+  type SitemapEntry,
+} from './sitemap.ts';
 import { readSitemap, sitemapProblems, type SitemapKind } from './test/sitemap-spec.ts';
 
 const siteUrl = site.url;
@@ -124,7 +130,7 @@ describe('buildSitemaps', () => {
         yield entry;
       }
     }
-    const files = buildSitemaps(siteUrl, counted());
+    const files = buildSitemaps(siteUrl, counted(), { maxUrls: SITEMAP_MAX_URLS });
     expect(taken).toBe(100_000);
     expect([...files.keys()]).toEqual(['sitemap-1.xml', 'sitemap-2.xml', 'sitemap.xml']);
     expect(readSitemap(files.get('sitemap.xml') ?? '').locs).toEqual([
@@ -180,6 +186,38 @@ describe('sitemapEntries', () => {
         ['story-1', 'story-2', 'story-3'].map((slug) => `${siteUrl}/${slug}/`),
       );
     }
+  });
+
+  it('keeps the place of an article taken down: only its own file changes, and a file left empty is left out', () => {
+    const articles = Array.from({ length: 8 }, (_, at) => {
+      const day = 8 - at;
+      return summary(`story-${day}`, new Date(Date.UTC(2023, 0, day)).toISOString());
+    });
+    const removing = (...slugs: string[]) =>
+      articles.map((article) => ({ ...article, isRemoved: slugs.includes(article.slug) }));
+    const before = buildSitemaps(siteUrl, sitemapEntries(articles), { maxUrls: 3 });
+    const after = buildSitemaps(siteUrl, sitemapEntries(removing('story-2')), { maxUrls: 3 });
+    expectValid(after);
+    const changed = [...after.keys()].filter((name) => before.get(name) !== after.get(name));
+    // The index changes only when the file's newest date does: here story-3 keeps it.
+    expect(changed).toEqual(['sitemap-1.xml']);
+    expect(readSitemap(after.get('sitemap-1.xml') ?? '').locs).toEqual(
+      ['story-1', 'story-3'].map((slug) => `${siteUrl}/${slug}/`),
+    );
+    const emptied = buildSitemaps(
+      siteUrl,
+      sitemapEntries(removing('story-4', 'story-5', 'story-6')),
+      { maxUrls: 3 },
+    );
+    expectValid(emptied);
+    expect([...emptied.keys()]).toEqual(['sitemap-1.xml', 'sitemap-3.xml', 'sitemap.xml']);
+    expect(emptied.get('sitemap-3.xml')).toBe(before.get('sitemap-3.xml'));
+  });
+
+  it('holds 10,000 URLs a file unless told otherwise, about 1 MB', () => {
+    const files = buildSitemaps(siteUrl, articleEntries(10_001));
+    expect([...files.keys()]).toEqual(['sitemap-1.xml', 'sitemap-2.xml', 'sitemap.xml']);
+    expect(files.get('sitemap-1.xml')?.match(/<url>/g)?.length).toBe(SITEMAP_FILE_URLS);
   });
 });
 

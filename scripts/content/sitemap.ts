@@ -12,6 +12,11 @@ import { element, siteLink, toRfc3339, toTime } from './xml.ts';
 export type SitemapEntry = {
   /** Root-relative: `/`, `/{slug}/`. */
   path: string;
+  /**
+   * An article taken down: no URL, but it keeps its place, so the files after it do not move
+   * (decision 025).
+   */
+  isHole?: boolean;
   /** When the page last changed: a W3C datetime or one of the contract's timestamps. */
   lastmod?: string;
 };
@@ -25,6 +30,11 @@ export type SitemapOptions = {
 
 export const SITEMAP_NAMESPACE = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 export const SITEMAP_MAX_URLS = 50_000;
+/**
+ * URLs per file unless told otherwise: about 1 MB, so taking down an article rewrites 1 MB
+ * of sitemap rather than 5 (WordPress's own sitemaps hold 2,000 a file).
+ */
+export const SITEMAP_FILE_URLS = 10_000;
 export const SITEMAP_MAX_BYTES = 52_428_800;
 /** The protocol: a `<loc>` "must be less than 2,048 characters". */
 const MAX_LOC_LENGTH = 2047;
@@ -38,7 +48,7 @@ const URLSET_BYTES = URLSET_OPEN.length + URLSET_CLOSE.length;
 const W3C_DATETIME =
   /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01])(?:T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d))?)?)?$/;
 
-type Chunk = { text: string; lastmod?: string };
+type Chunk = { text: string; urls: number; lastmod?: string };
 
 /**
  * Sitemap files keyed by path relative to the site root. Throws on an entry the protocol
@@ -50,7 +60,7 @@ export function buildSitemaps(
   entries: Iterable<SitemapEntry>,
   options: SitemapOptions = {},
 ): Map<string, string> {
-  const maxUrls = options.maxUrls ?? SITEMAP_MAX_URLS;
+  const maxUrls = options.maxUrls ?? SITEMAP_FILE_URLS;
   const maxBytes = options.maxBytes ?? SITEMAP_MAX_BYTES;
   if (!Number.isInteger(maxUrls) || maxUrls < 1 || maxUrls > SITEMAP_MAX_URLS) {
     throw new RangeError(`maxUrls must be a whole number from 1 to ${SITEMAP_MAX_URLS}`);
@@ -61,16 +71,27 @@ export function buildSitemaps(
 
   const chunks: Chunk[] = [];
   let urls: string[] = [];
+  let places = 0;
   let bytes = URLSET_BYTES;
   let newest: { lastmod: string; time: number } | undefined;
   const flush = () => {
-    chunks.push({ text: `${URLSET_OPEN}${urls.join('')}${URLSET_CLOSE}`, lastmod: newest?.lastmod });
+    chunks.push({
+      text: `${URLSET_OPEN}${urls.join('')}${URLSET_CLOSE}`,
+      urls: urls.length,
+      lastmod: newest?.lastmod,
+    });
     urls = [];
+    places = 0;
     bytes = URLSET_BYTES;
     newest = undefined;
   };
 
   for (const entry of entries) {
+    if (entry.isHole === true) {
+      if (places === maxUrls) flush();
+      places++;
+      continue;
+    }
     const loc = locOf(siteUrl, entry.path);
     const lastmod = entry.lastmod === undefined ? undefined : w3cDatetime(entry.lastmod);
     const url = `<url>${element('loc', loc)}${lastmod ? element('lastmod', lastmod) : ''}</url>\n`;
@@ -78,15 +99,16 @@ export function buildSitemaps(
     if (URLSET_BYTES + size > maxBytes) {
       throw new RangeError(`${loc}: one URL does not fit in a sitemap of ${maxBytes} bytes`);
     }
-    if (urls.length === maxUrls || bytes + size > maxBytes) flush();
+    if (places === maxUrls || bytes + size > maxBytes) flush();
     urls.push(url);
+    places++;
     bytes += size;
     if (lastmod !== undefined) {
       const time = toTime(lastmod);
       if (newest === undefined || time > newest.time) newest = { lastmod, time };
     }
   }
-  if (urls.length > 0) flush();
+  if (places > 0) flush();
 
   const [only, ...rest] = chunks;
   if (only === undefined) throw new RangeError('a sitemap needs at least one URL');
@@ -101,12 +123,16 @@ export function buildSitemaps(
  * a new article changes only the newest file (and the index's date for it).
  */
 export function* sitemapEntries(
-  articles: readonly Pick<ArticleSummary, 'slug' | 'modified'>[],
+  articles: readonly (Pick<ArticleSummary, 'slug' | 'modified'> & { isRemoved?: boolean })[],
 ): Generator<SitemapEntry> {
   let newest: { modified: string; time: number } | undefined;
   for (let index = articles.length - 1; index >= 0; index--) {
     const article = articles[index];
     if (article === undefined) continue;
+    if (article.isRemoved === true) {
+      yield { path: paths.article(article.slug), isHole: true };
+      continue;
+    }
     const time = toTime(article.modified);
     if (newest === undefined || time > newest.time) newest = { modified: article.modified, time };
     yield { path: paths.article(article.slug), lastmod: article.modified };
@@ -121,6 +147,8 @@ function splitSitemaps(siteUrl: string, chunks: readonly Chunk[]): Map<string, s
   const files = new Map<string, string>();
   const index = [XML_DECLARATION, `<sitemapindex xmlns="${SITEMAP_NAMESPACE}">\n`];
   chunks.forEach((chunk, i) => {
+    // A file whose every article was taken down is left out; the others keep their numbers.
+    if (chunk.urls === 0) return;
     const name = `sitemap-${i + 1}.xml`;
     files.set(name, chunk.text);
     const lastmod = chunk.lastmod ? element('lastmod', chunk.lastmod) : '';

@@ -1,4 +1,4 @@
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildContent } from './build-content.ts';
@@ -195,6 +195,51 @@ describe('writeContent, incremental by content hash', () => {
     };
     expect(front).toMatchObject({ total: 8, openPage: 5, olderPage: 3 });
     expect(front.articles.map((summary) => summary.slug)).toEqual(['d8', 'd7']);
+  });
+
+  it('takes an article down in its place: the page that held it and the fronts change, nothing else moves', async () => {
+    const { root, options, articles } = await setup();
+    await writeContent(options);
+    const isListFile = (name: string) => /^api\/(latest|sections|tags|authors)\/.*\.json$/.test(name);
+    const before = await snapshot(options.outDir);
+    // d3 links to d2 (READ: Earlier): a link to an article taken down does not stop the build.
+    const unpublished = path.join(root, 'content', 'unpublished');
+    await mkdir(unpublished);
+    await rename(path.join(articles, 'd2.md'), path.join(unpublished, 'd2.md'));
+    expect(await writeContent(options)).toMatchObject({ scanned: 1, deleted: 1 });
+    const after = await snapshot(options.outDir);
+    expect(after.has('api/articles/d2.json')).toBe(false);
+    // Oldest first, two a page: d1 and d2 are page 1 of every list they are in.
+    const lists = ['api/latest', 'api/sections/news', 'api/tags/uk'];
+    expect(changedBetween(before, after).filter(isListFile).sort()).toEqual(
+      lists.flatMap((list) => [`${list}/1.json`, `${list}/front.json`]).sort(),
+    );
+    const page = JSON.parse(await readFile(path.join(options.outDir, 'api/latest/1.json'), 'utf8')) as {
+      articles: { slug: string }[];
+    };
+    expect(page.articles.map((summary) => summary.slug)).toEqual(['d1']);
+    const front = JSON.parse(await readFile(path.join(options.outDir, 'api/latest/front.json'), 'utf8'));
+    expect(front).toMatchObject({ total: 5, openPage: 4, olderPage: 2 });
+    await expectSameAsFreshBuild(options);
+
+    // Put back, it takes its place again.
+    await rename(path.join(unpublished, 'd2.md'), path.join(articles, 'd2.md'));
+    expect(await writeContent(options)).toMatchObject({ scanned: 1 });
+    await expectSameAsFreshBuild(options);
+    const back = JSON.parse(await readFile(path.join(options.outDir, 'api/latest/1.json'), 'utf8')) as {
+      articles: { slug: string }[];
+    };
+    expect(back.articles.map((summary) => summary.slug)).toEqual(['d2', 'd1']);
+  });
+
+  it('reads a name in both folders as the published article', async () => {
+    const { root, options, articles } = await setup();
+    const unpublished = path.join(root, 'content', 'unpublished');
+    await mkdir(unpublished);
+    await writeFile(path.join(unpublished, 'd4.md'), await readFile(path.join(articles, 'd4.md'), 'utf8'));
+    await writeContent(options);
+    expect(await readFile(path.join(options.outDir, 'api/articles/d4.json'), 'utf8')).toContain('"slug":"d4"');
+    await expectSameAsFreshBuild(options);
   });
 
   it('after a byline edit, adds the author page and matches a fresh build', async () => {

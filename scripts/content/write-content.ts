@@ -46,6 +46,7 @@ import {
   listArticles,
   downloadsByName,
   publishedImage,
+  publishedImages,
   referenceProblems,
   scanFiles,
   writeArticles,
@@ -74,8 +75,9 @@ import type { ChangeRecorder } from '../build/change-list.ts';
  * 12: names made addresses fold every Latin letter (`Tahıl` -> `tahil`).
  * 13: lists are paged from their oldest article, with a front file each (decision 019).
  * 14: the section menu keeps the order the newsroom first published in its sections.
+ * 15: articles taken down keep their places (decision 025); sitemap files of 10,000 URLs.
  */
-const MANIFEST_VERSION = 14;
+const MANIFEST_VERSION = 15;
 const MARKER = '.content-build';
 /** Past this many articles to render, a staging folder beats rendering in memory. */
 const STAGING_THRESHOLD = 5000;
@@ -176,17 +178,27 @@ export async function prepareContent(options: WriteOptions): Promise<Published> 
       ? previousManifest
       : { ...previousManifest, signature: [], outputs: {} };
 
-  // Only files the last build read are looked at: a new one is read anyway, and its time and
-  // size come with it. Synchronous stats run several times faster than 100,000 queued async ones.
-  const before = new Map(previous?.abs.map((abs, index) => [abs, index]));
-  const stats = files.map((file) =>
-    before.has(file.abs) ? statSync(file.abs, { throwIfNoEntry: false }) : undefined,
-  );
+  // Files are known by name: one moved to unpublished/ (or back) is the same article, read
+  // again. Only files the last build read at the same path are looked at: a new one is read
+  // anyway, and its time and size come with it. Synchronous stats run several times faster
+  // than 100,000 queued async ones.
+  const before = new Map(previous?.abs.map((abs, index) => [nameOf(abs), index]));
+  const stats = files.map((file) => {
+    const old = before.get(nameOf(file.abs));
+    return old !== undefined && previous?.abs[old] === file.abs
+      ? statSync(file.abs, { throwIfNoEntry: false })
+      : undefined;
+  });
   const changed: ArticleFile[] = [];
   files.forEach((file, index) => {
-    const old = before.get(file.abs);
+    const old = before.get(nameOf(file.abs));
     const now = stats[index];
-    if (old === undefined || previous?.mtime[old] !== now?.mtimeMs || previous?.size[old] !== now?.size) {
+    if (
+      old === undefined ||
+      now === undefined ||
+      previous?.mtime[old] !== now.mtimeMs ||
+      previous.size[old] !== now.size
+    ) {
       changed.push(file);
     }
   });
@@ -243,13 +255,13 @@ export async function prepareContent(options: WriteOptions): Promise<Published> 
       isKnown &&
       previous !== undefined &&
       previous.abs.length === files.length &&
-      files.every((file, index) => previous.abs[index] === file.abs);
+      files.every((file, index) => nameOf(previous.abs[index] ?? '') === nameOf(file.abs));
     if (
       previous &&
       staging === undefined &&
       isSameFiles &&
       scannedChanged.every((result) => {
-        const old = before.get(result.abs);
+        const old = before.get(nameOf(result.abs));
         return (
           old !== undefined &&
           result.problems.length === 0 &&
@@ -282,6 +294,19 @@ type Context = {
   early: EntriesWriter | undefined;
   changes: ChangeRecorder | undefined;
 };
+
+/** A file's name: what an article is known by, in `articles/` or `unpublished/`. */
+function nameOf(abs: string): string {
+  return abs.slice(abs.lastIndexOf('/') + 1);
+}
+
+/**
+ * Whether the file at `at` holds no article to show: taken down (its summary is stored
+ * empty) or no article at all.
+ */
+function isHoleIn(manifest: Manifest, at: number): boolean {
+  return (manifest.summaryLength[at] ?? 0) === 0;
+}
 
 /** Tells the change list that the output file `target` (absolute) is about to change. */
 function noteOutput(context: Context, target: string): void {
@@ -364,14 +389,24 @@ function prepareSameShape(context: Context, previous: Manifest, changed: Scanned
     archives: previous.archives,
     outputs: { ...previous.outputs },
   });
-  const fileIndex = new Map(previous.abs.map((abs, index) => [abs, index]));
+  const fileIndex = new Map(previous.abs.map((abs, index) => [nameOf(abs), index]));
   const problems = danglingReferences(
     changed.flatMap((result) => (result.record ? [result.record] : [])),
     new Set(previous.slug.filter((slug) => slug !== '')),
   );
   if (problems.length > 0) throw new ContentError(problems);
 
-  const changedAt = new Map(changed.map((result) => [fileIndex.get(result.abs) ?? -1, result]));
+  const changedAt = new Map(
+    changed.map((result) => [fileIndex.get(nameOf(result.abs)) ?? -1, result]),
+  );
+  const isHole = (at: number) => {
+    const result = changedAt.get(at);
+    return result === undefined ? isHoleIn(previous, at) : result.summaryJson === '';
+  };
+  /** The articles taken down, or put back, by this build: every list they are in counts anew. */
+  const flipped = new Set(
+    [...changedAt.keys()].filter((at) => isHole(at) !== isHoleIn(previous, at)),
+  );
   const summaryOf = (at: number) =>
     changedAt.get(at)?.summaryJson ?? (readEntry(previous, 'summary', at) || '{}');
   const recordOf = (at: number): ArticleRecord =>
@@ -395,21 +430,26 @@ function prepareSameShape(context: Context, previous: Manifest, changed: Scanned
   );
 
   const entries: [number, string, string][] = [];
-  const articles = [...changedAt].map(([at, result]) => {
+  /** The article files taken down: deleted. */
+  const takenDown: string[] = [];
+  const articles = [...changedAt].flatMap(([at, result]) => {
     const { record, prefix, suffix } = partsOf(at, result.hash);
     next.hash[at] = result.hash;
     next.modified[at] = record.summary.modified;
     entries.push([at, result.recordJson ?? JSON.stringify(record), result.summaryJson ?? '{}']);
-    return {
-      name: articlePath(settings, record.summary.slug),
-      json: prefix + (result.bodyJson ?? '[]') + suffix,
-    };
+    const name = articlePath(settings, record.summary.slug);
+    if (record.removed === true) {
+      if (!isHoleIn(previous, at)) takenDown.push(name);
+      return [];
+    }
+    return [{ name, json: prefix + (result.bodyJson ?? '[]') + suffix }];
   });
   // The articles whose Related list shows a changed summary are read again and rewritten.
   const showing: RenderItem[] = [];
   if (newSummaries.size > 0) {
     previous.related.forEach((_, at) => {
-      if (changedAt.has(at) || !relatedOf(at).some((other) => newSummaries.has(other))) return;
+      if (changedAt.has(at) || isHole(at)) return;
+      if (!relatedOf(at).some((other) => newSummaries.has(other))) return;
       const { record, prefix, suffix } = partsOf(at, previous.hash[at] ?? '');
       showing.push({
         kind: 'render',
@@ -429,39 +469,61 @@ function prepareSameShape(context: Context, previous: Manifest, changed: Scanned
   });
   const total = byPosition.length;
   const indexFiles: [string, string][] = [];
-  const positions = [...newSummaries].map((at) => previous.position[at] ?? 0);
-  const latestShowing = filesShowing(total, settings.pageSize, positions);
-  const summaryAtPosition = (index: number) => summaryOf(byPosition[index] ?? -1);
-  indexFiles.push(...latestFiles(settings, total, summaryAtPosition, latestShowing));
+  const { apiDir, pageSize } = settings;
+  /** The files of a list that show a change, and its front when its count changed. */
+  const showingIn = (members: number[], memberAt: (index: number) => number) => {
+    const shown: number[] = [];
+    let isRecounted = false;
+    members.forEach((_, index) => {
+      const at = memberAt(index);
+      if (newSummaries.has(at)) shown.push(index);
+      if (flipped.has(at)) isRecounted = true;
+    });
+    const showing = filesShowing(members.length, pageSize, shown);
+    if (isRecounted) showing.add('front');
+    return showing;
+  };
+  const latestShowing = showingIn(byPosition, (index) => byPosition[index] ?? -1);
+  if (latestShowing.size > 0) {
+    const summaryAtPosition = (index: number) => summaryOf(byPosition[index] ?? -1);
+    const shown = byPosition.filter((at) => !isHole(at)).length;
+    indexFiles.push(...latestFiles(settings, total, summaryAtPosition, latestShowing, shown));
+  }
   for (const archive of previous.archives) {
-    const shown = archive.members.flatMap((at, index) => (newSummaries.has(at) ? [index] : []));
-    if (shown.length === 0) continue;
-    const showing = filesShowing(archive.members.length, settings.pageSize, shown);
-    const { apiDir, pageSize } = settings;
-    indexFiles.push(...archivePages(archive, summaryOf, recordOf, apiDir, pageSize, showing));
+    if (!archive.members.some((at) => newSummaries.has(at))) continue;
+    const showing = showingIn(archive.members, (index) => archive.members[index] ?? -1);
+    indexFiles.push(
+      ...archivePages(archive, summaryOf, recordOf, isHole, apiDir, pageSize, showing),
+    );
   }
   if (previous.feedFiles.some((at) => changedAt.has(at))) {
-    const shown = previous.feedFiles.map((at) => {
+    const shown = previous.feedFiles.flatMap((at) => {
+      if (isHole(at)) return [];
       const record = recordOf(at);
-      return feedArticle(summaryOf(at), record.authors, record.tags);
+      return [feedArticle(summaryOf(at), record.authors, record.tags)];
     });
     indexFiles.push(...feedOutputs(settings, shown));
   }
-  if ([...changedAt.keys()].some((at) => next.modified[at] !== previous.modified[at])) {
+  if (
+    flipped.size > 0 ||
+    [...changedAt.keys()].some((at) => next.modified[at] !== previous.modified[at])
+  ) {
     const shown = byPosition.map((at) => ({
       slug: previous.slug[at] ?? '',
       modified: next.modified[at] ?? '',
+      isRemoved: isHole(at),
     }));
     indexFiles.push(...sitemapOutputs(settings, shown));
     // The updates file tells open readers of the change (an edit keeps every article's place).
-    const older = byPosition.slice(UPDATES_NEWEST).map((at) => ({
-      slug: previous.slug[at] ?? '',
-      modified: next.modified[at] ?? '',
-    }));
+    const older = byPosition.slice(UPDATES_NEWEST).flatMap((at) =>
+      isHole(at) ? [] : [{ slug: previous.slug[at] ?? '', modified: next.modified[at] ?? '' }],
+    );
     indexFiles.push(
       updatesOutput(
         settings.apiDir,
-        byPosition.slice(0, UPDATES_NEWEST).map((at) => updateEntry(recordOf(at))),
+        byPosition
+          .slice(0, UPDATES_NEWEST)
+          .flatMap((at) => (isHole(at) ? [] : [updateEntry(recordOf(at))])),
         latestChanges(older),
       ),
     );
@@ -488,7 +550,11 @@ function prepareSameShape(context: Context, previous: Manifest, changed: Scanned
         writeFileAtomic(target, text);
         written++;
       }
-      const images = changed.flatMap((result) => result.record?.images ?? []);
+      for (const name of takenDown) {
+        noteOutput(context, path.join(outDir, name));
+        await unlink(path.join(outDir, name)).catch(() => undefined);
+      }
+      const images = publishedImages(changed.flatMap((result) => result.record ?? []));
       written += await copyImages(context, next, images);
       appendEntries(next, entries);
       await saveManifest(context);
@@ -498,7 +564,7 @@ function prepareSameShape(context: Context, previous: Manifest, changed: Scanned
         rendered: articles.length + showing.length,
         written,
         unchanged: total + Object.keys(next.outputs).length - written,
-        deleted: 0,
+        deleted: takenDown.length,
       };
     },
   };
@@ -514,12 +580,12 @@ async function prepareAll(
   let fresh: Map<string, Scanned> | undefined = new Map(
     changedScans.map((result) => [result.abs, result]),
   );
-  const before = new Map(previous?.abs.map((abs, index) => [abs, index]));
+  const before = new Map(previous?.abs.map((abs, index) => [nameOf(abs), index]));
   const stored = previous ? readAllEntries(previous) : undefined;
   let scanned: Scanned[] | undefined = next.abs.map((abs) => {
     const result = fresh?.get(abs);
     if (result) return result;
-    const old = before.get(abs) ?? -1;
+    const old = before.get(nameOf(abs)) ?? -1;
     const json = stored?.record(old) ?? '';
     const record = json === '' ? undefined : (JSON.parse(json) as ArticleRecord);
     return {
@@ -529,7 +595,8 @@ async function prepareAll(
       mtimeMs: previous?.mtime[old] ?? 0,
       size: previous?.size[old] ?? 0,
       ...(record ? { record } : {}),
-      summaryJson: stored?.summary(old) || '{}',
+      // A tombstone's summary is stored empty, and stays so.
+      summaryJson: record?.removed === true ? '' : stored?.summary(old) || '{}',
       problems: [],
     };
   });
@@ -542,7 +609,7 @@ async function prepareAll(
   if (problems.length > 0) throw new ContentError(problems);
 
   const onDisk = previous?.outputs ?? {};
-  const fileAt = corpus.abs.map((abs) => before.get(abs) ?? -1);
+  const fileAt = corpus.abs.map((abs) => before.get(nameOf(abs)) ?? -1);
   const summaryHash = corpus.abs.map(
     (abs, index) =>
       byAbs?.get(abs)?.summaryHash ?? summaryHashOf(corpus.summaryJson[index] ?? '{}'),
@@ -558,7 +625,9 @@ async function prepareAll(
   const isUnchanged = (index: number) => previous?.signature[fileAt[index] ?? -1] === signatures[index];
 
   // A staged build makes every article file; an incremental one the changed ones.
-  const toRender = corpus.ordered.flatMap((_, index) => (isStaged || !isUnchanged(index) ? [index] : []));
+  const toRender = corpus.ordered.flatMap((record, index) =>
+    record.removed !== true && (isStaged || !isUnchanged(index)) ? [index] : [],
+  );
   const inMemory = new Map<number, string>();
   const later: number[] = [];
   /** How the article at `index` is made: appended, linked, or read and written again. */
@@ -599,7 +668,7 @@ async function prepareAll(
         const scan = scanned?.[at];
         next.hash[at] = scan?.hash ?? '';
         // A record read from the manifest is stored again as it was read.
-        const old = before.get(abs);
+        const old = before.get(nameOf(abs));
         const isFresh = fresh?.has(abs) === true;
         if (!isFresh || context.early === undefined) {
           const record =
@@ -672,7 +741,7 @@ async function prepareAll(
   // written) the corpus's text can go.
   scanned = undefined;
   fresh = undefined;
-  const images = corpus.ordered.flatMap((record) => record.images);
+  const images = publishedImages(corpus.ordered);
   const articleCount = corpus.ordered.length;
   if (isStaged) {
     byAbs = undefined;
@@ -741,11 +810,14 @@ async function prepareAll(
 
       let deleted = 0;
       const removed = Object.keys(onDisk).filter((name) => !(name in next.outputs));
-      if (!isStaged) {
-        const slugs = new Set(next.slug);
-        for (const slug of previous?.slug ?? []) {
-          if (slug !== '' && !slugs.has(slug)) removed.push(articlePath(settings, slug));
-        }
+      if (!isStaged && previous) {
+        // Articles published before and not now: deleted, or taken down (a tombstone).
+        const slugs = new Set(next.slug.filter((_, at) => !isHoleIn(next, at)));
+        previous.slug.forEach((slug, at) => {
+          if (slug !== '' && !isHoleIn(previous, at) && !slugs.has(slug)) {
+            removed.push(articlePath(settings, slug));
+          }
+        });
       }
       for (const name of removed) {
         if (isStaged && name.startsWith(`${settings.apiDir}/`)) continue;
