@@ -6,7 +6,7 @@
  * in the Saved area.
  */
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rm, unlink } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -103,8 +103,12 @@ test('a taken-down article leaves the readers who read it, and stays with the re
   await saver.getByRole('button', { name: 'Save for later', exact: true }).click();
   await expect(saver.getByRole('button', { name: 'Saved', exact: true })).toBeVisible();
 
-  // The newsroom takes it down.
-  await unlink(path.join(root, 'content', 'articles', `${slug}.md`));
+  // The newsroom takes it down: its file moves to content/unpublished/ (decision 025).
+  await mkdir(path.join(root, 'content', 'unpublished'), { recursive: true });
+  await rename(
+    path.join(root, 'content', 'articles', `${slug}.md`),
+    path.join(root, 'content', 'unpublished', `${slug}.md`),
+  );
   const output = await buildSite();
   expect(output).toMatch(/1 unpublished/);
 

@@ -185,8 +185,10 @@ describe('build:site and its change list', () => {
     const comparable = (files: Map<string, string>) =>
       [...files].filter(([name]) => !history(name));
     expect(comparable(after)).toEqual(comparable(await snapshot(fresh)));
-    const front = JSON.parse(await readFile(path.join(out, 'api/latest/front.json'), 'utf8'));
-    expect(front.total).toBe(4);
+    const front: unknown = JSON.parse(
+      await readFile(path.join(out, 'api/latest/front.json'), 'utf8'),
+    );
+    expect(front).toMatchObject({ total: 4 });
     // Searched as the search page asks, it is found nowhere; its neighbours still are.
     const server = await startStaticServer({ root: out, port: 0 });
     try {

@@ -144,7 +144,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteStats> {
     const stats = await prepared?.write();
     settle();
     const removed = writeRemoved(outDir, removedAfter(removedBefore, changes.lines()), changes);
-    return `${stats?.articles ?? 0} articles, ${removed} unpublished`;
+    return `${stats?.articles ?? 0} articles, ${removed} unpublished; ${stats?.plan ?? 'whole'} plan`;
   });
   await stage('search', async () => {
     changes.watch(`${API}/${SEARCH_INDEX_DIR}`);

@@ -146,7 +146,7 @@ export async function listArticles(settings: Settings): Promise<ArticleFile[]> {
     markdownFiles(settings, 'articles'),
     markdownFiles(settings, UNPUBLISHED_DIR),
   ]);
-  if (removed.length === 0) return published.files;
+  if (removed.files.length === 0) return published.files;
   const names = new Set(published.names);
   const tombstones = removed.files.flatMap((file, index) =>
     names.has(removed.names[index] ?? '') ? [] : [{ ...file, removed: true as const }],
@@ -159,9 +159,9 @@ export async function listArticles(settings: Settings): Promise<ArticleFile[]> {
 
 async function markdownFiles(settings: Settings, folder: string) {
   const dir = path.join(settings.contentDir, folder);
-  const names = (await readdir(dir).catch((error: NodeJS.ErrnoException) => {
+  const names = (await readdir(dir).catch((error: unknown) => {
     // An archive need not have taken anything down; it must have its articles.
-    if (error.code === 'ENOENT' && folder === UNPUBLISHED_DIR) return [];
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && folder === UNPUBLISHED_DIR) return [];
     throw error;
   }))
     .filter((name) => name.endsWith('.md'))

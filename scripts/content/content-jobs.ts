@@ -140,7 +140,7 @@ function scanFile(job: ScanJob, abs: string, file: string, isRemoved: boolean): 
       recordJson: JSON.stringify(read.record),
       problems: [],
       summaryJson: '',
-      summaryHash: '',
+      summaryHash: summaryHashOf(''),
     };
   }
   const scanned: Scanned = {

@@ -5,6 +5,7 @@
  */
 import type { ArticleRecord } from './article-record.ts';
 import type { Problem } from './problem.ts';
+import { sectionPath } from '../../src/lib/paths.ts';
 
 const RELATED_COUNT = 4;
 /**
@@ -12,7 +13,7 @@ const RELATED_COUNT = 4;
  * earlier ones: a new article then never changes what an older page shows, so publishing
  * one rewrites that one article, not the recent ones it would have joined (decision 019).
  */
-const RELATED_WINDOW = 16;
+export const RELATED_WINDOW = 16;
 
 /** Records in publication order, newest first (ties by slug, so builds are repeatable). */
 export function newestFirst(records: Iterable<ArticleRecord>): ArticleRecord[] {
@@ -90,7 +91,8 @@ export function relatedIndexes(ordered: ArticleRecord[]): number[][] {
   const tagIds = ordered.map((record) =>
     [...new Set(record.tags.map((tag) => idOf(`t:${tag.slug}`)))].sort((a, b) => a - b),
   );
-  const sectionIds = ordered.map((record) => idOf(`s:${record.summary.section.slug}`));
+  // A section is its whole path: two sections may share a last step (`africa/news`, `europe/news`).
+  const sectionIds = ordered.map((record) => idOf(`s:${sectionPath(record.summary.section)}`));
   const postings: number[][] = Array.from({ length: keyIds.size }, () => []);
   ordered.forEach((_, index) => {
     for (const id of tagIds[index] ?? []) postings[id]?.push(index);

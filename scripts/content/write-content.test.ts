@@ -218,7 +218,7 @@ describe('writeContent, incremental by content hash', () => {
       articles: { slug: string }[];
     };
     expect(page.articles.map((summary) => summary.slug)).toEqual(['d1']);
-    const front = JSON.parse(await readFile(path.join(options.outDir, 'api/latest/front.json'), 'utf8'));
+    const front: unknown = JSON.parse(await readFile(path.join(options.outDir, 'api/latest/front.json'), 'utf8'));
     expect(front).toMatchObject({ total: 5, openPage: 4, olderPage: 2 });
     await expectSameAsFreshBuild(options);
 

@@ -1,0 +1,266 @@
+/**
+ * The record of what the last content build read and wrote (the manifest), and the entries
+ * file beside it holding every article's record and summary as JSON text. Kept in the cache
+ * folder, never in the output.
+ */
+import {
+  appendFileSync,
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { CollectedArchive } from './archives.ts';
+import type { ArticleFile } from './build-content.ts';
+import { contentHash, type Scanned } from './content-jobs.ts';
+
+/**
+ * Bump when the build's output or the manifest's shape changes: every output is redone.
+ * 12: names made addresses fold every Latin letter (`Tahıl` -> `tahil`).
+ * 13: lists are paged from their oldest article, with a front file each (decision 019).
+ * 14: the section menu keeps the order the newsroom first published in its sections.
+ * 15: articles taken down keep their places (decision 025); sitemap files of 10,000 URLs.
+ * 16: a section is known by its path when Related lists are chosen.
+ */
+export const MANIFEST_VERSION = 16;
+export const MARKER = '.content-build';
+
+/**
+ * What the last build read and wrote, in columns (arrays of strings and numbers serialise
+ * several times faster than 100,000 small objects). Per file, by index in `abs`.
+ */
+export type Manifest = {
+  version: number;
+  /** The settings the outputs were built with; other settings mean a fresh build. */
+  settingsKey: string;
+  buildId: string;
+  abs: string[];
+  mtime: number[];
+  size: number[];
+  hash: string[];
+  slug: string[];
+  /**
+   * The scanned record (JSON text, '' for a file with none) is kept in a file of its own,
+   * `entries`, at these offsets: a rebuild after a body edit reads the few it needs, not the
+   * 100,000.
+   */
+  entries: string;
+  recordAt: number[];
+  recordLength: number[];
+  /** The article's summary as JSON text, as lists show it. */
+  summaryAt: number[];
+  summaryLength: number[];
+  /**
+   * The article's output: the signature of what it was made from, and its Related list (the
+   * files' indexes, space-separated).
+   */
+  signature: string[];
+  related: string[];
+  /** The article's place in the newest-first order (-1 for a file with no article). */
+  position: number[];
+  /** When the article last changed, as its summary says. */
+  modified: string[];
+  /** The files the feeds show, newest first. */
+  feedFiles: number[];
+  /** Every archive, with its articles as file indexes, newest first. */
+  archives: CollectedArchive[];
+  /** Every other output (pages, feeds, sitemaps, images): path -> signature. */
+  outputs: Record<string, string>;
+};
+
+/** A file's name: what an article is known by, in `articles/` or `unpublished/`. */
+export function nameOf(abs: string): string {
+  return abs.slice(abs.lastIndexOf('/') + 1);
+}
+
+/**
+ * Whether the file at `at` holds no article to show: taken down (its summary is stored
+ * empty) or no article at all.
+ */
+export function isHoleIn(manifest: Manifest, at: number): boolean {
+  return (manifest.summaryLength[at] ?? 0) === 0;
+}
+
+
+export function newManifest(settingsKey: string, files: ArticleFile[]): Manifest {
+  return {
+    version: MANIFEST_VERSION,
+    settingsKey,
+    buildId: '',
+    abs: files.map((file) => file.abs),
+    mtime: [],
+    size: [],
+    hash: [],
+    slug: [],
+    entries: '',
+    recordAt: [],
+    recordLength: [],
+    summaryAt: [],
+    summaryLength: [],
+    signature: [],
+    related: [],
+    position: [],
+    modified: [],
+    feedFiles: [],
+    archives: [],
+    outputs: {},
+  };
+}
+
+export type EntryColumn = 'record' | 'summary';
+
+export function offsetsOf(manifest: Manifest, column: EntryColumn) {
+  switch (column) {
+    case 'record':
+      return { at: manifest.recordAt, length: manifest.recordLength };
+    case 'summary':
+      return { at: manifest.summaryAt, length: manifest.summaryLength };
+    default:
+      return column satisfies never;
+  }
+}
+
+/** One stored entry of the file at `index`, read from its place in the entries file. */
+export function readEntry(manifest: Manifest, column: EntryColumn, index: number): string {
+  const { at, length } = offsetsOf(manifest, column);
+  const size = length[index] ?? 0;
+  if (index < 0 || size === 0) return '';
+  const fd = openSync(manifest.entries, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(size);
+    readSync(fd, buffer, 0, size, at[index] ?? 0);
+    return buffer.toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Every stored entry, from one read of the entries file. */
+export function readAllEntries(manifest: Manifest) {
+  let data: Buffer;
+  try {
+    data = readFileSync(manifest.entries);
+  } catch {
+    data = Buffer.alloc(0);
+  }
+  const entry = (column: EntryColumn) => (index: number) => {
+    const { at, length } = offsetsOf(manifest, column);
+    const start = at[index] ?? 0;
+    return index < 0 ? '' : data.toString('utf8', start, start + (length[index] ?? 0));
+  };
+  return { record: entry('record'), summary: entry('summary') };
+}
+
+/**
+ * Writes a fresh entries file for `manifest`, beside the manifest file, entry by entry in
+ * batches of 4 MB: one write, not 200,000, and never all of them in memory.
+ */
+export type EntriesWriter = ReturnType<typeof entriesWriter>;
+
+export function entriesWriter(manifest: Manifest, manifestFile: string) {
+  const file = `${manifestFile}.entries-${contentHash(`${process.pid}:${Date.now()}`).slice(0, 8)}`;
+  mkdirSync(path.dirname(file), { recursive: true });
+  const fd = openSync(file, 'w');
+  let isOpen = true;
+  let offset = 0;
+  const batch = Buffer.allocUnsafe(4 << 20);
+  let used = 0;
+  const flush = () => {
+    if (used > 0) writeSync(fd, batch, 0, used);
+    used = 0;
+  };
+  const add = (text: string, at: number[], length: number[], index: number) => {
+    const size = Buffer.byteLength(text);
+    at[index] = offset;
+    length[index] = size;
+    offset += size;
+    if (used + size > batch.length) flush();
+    if (size > batch.length) writeSync(fd, text);
+    else used += batch.write(text, used);
+  };
+  manifest.entries = file;
+  return {
+    put(index: number, record: string, summary: string) {
+      add(record, manifest.recordAt, manifest.recordLength, index);
+      add(summary, manifest.summaryAt, manifest.summaryLength, index);
+    },
+    close() {
+      if (!isOpen) return;
+      isOpen = false;
+      flush();
+      closeSync(fd);
+    },
+  };
+}
+
+/** Appends the changed files' records and summaries to the entries file and points at them. */
+export function appendEntries(manifest: Manifest, changed: [number, string, string][]) {
+  let offset = statSync(manifest.entries).size;
+  const append = (text: string, at: number[], length: number[], index: number) => {
+    const data = Buffer.from(text);
+    appendFileSync(manifest.entries, data);
+    at[index] = offset;
+    length[index] = data.length;
+    offset += data.length;
+  };
+  for (const [index, record, summary] of changed) {
+    append(record, manifest.recordAt, manifest.recordLength, index);
+    append(summary, manifest.summaryAt, manifest.summaryLength, index);
+  }
+}
+
+
+export async function readManifest(file: string, settingsKey: string): Promise<Manifest | undefined> {
+  try {
+    const manifest = deserialize(await readFile(file)) as Manifest;
+    return manifest.version === MANIFEST_VERSION && manifest.settingsKey === settingsKey
+      ? manifest
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Saves `manifest` (written beside and renamed into place) and removes the entries files of
+ * earlier builds, or of builds that failed, which it no longer points at.
+ */
+export async function writeManifest(manifest: Manifest, manifestFile: string): Promise<void> {
+  await mkdir(path.dirname(manifestFile), { recursive: true });
+  await writeFile(`${manifestFile}.tmp`, serialize(manifest));
+  await rename(`${manifestFile}.tmp`, manifestFile);
+  const prefix = `${path.basename(manifestFile)}.entries-`;
+  for (const name of await readdir(path.dirname(manifestFile))) {
+    const file = path.join(path.dirname(manifestFile), name);
+    if (name.startsWith(prefix) && file !== manifest.entries) await rm(file, { force: true });
+  }
+}
+
+/**
+ * Gives `next` the previous build's files in the previous order, with the changed files'
+ * paths (a file moved to unpublished/ or back) and times, and files new to the build after
+ * them: a build that keeps the order moves no column. Returns the index of each changed file.
+ */
+export function carryFileOrder(next: Manifest, previous: Manifest, changed: Scanned[]): number[] {
+  next.abs = [...previous.abs];
+  next.mtime = [...previous.mtime];
+  next.size = [...previous.size];
+  const at = new Map(previous.abs.map((abs, index) => [nameOf(abs), index]));
+  return changed.map((result) => {
+    let index = at.get(nameOf(result.abs));
+    if (index === undefined) {
+      index = next.abs.length;
+      at.set(nameOf(result.abs), index);
+    }
+    next.abs[index] = result.abs;
+    next.mtime[index] = result.mtimeMs;
+    next.size[index] = result.size;
+    return index;
+  });
+}
