@@ -12,7 +12,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { SEARCH_INDEX_DIR } from '../../src/contract/search-index.ts';
 import { CONTENT_BUILD_ENV } from '../content/content-plugin.ts';
 import { failureReport } from '../content/problem.ts';
 import { prepareContent } from '../content/write-content.ts';
@@ -132,7 +131,8 @@ export async function buildSite(options: SiteOptions): Promise<SiteStats> {
   const hasApp =
     existsSync(path.join(outDir, '.app-shell.html')) &&
     existsSync(path.join(ssrDir, 'entry-server.js'));
-  if (options.app === true || !hasApp) {
+  const isAppBuilt = options.app === true || !hasApp;
+  if (isAppBuilt) {
     await stage('app', async () => {
       await buildApp(outDir, ssrDir, changes);
       return undefined;
@@ -147,13 +147,15 @@ export async function buildSite(options: SiteOptions): Promise<SiteStats> {
     return `${stats?.articles ?? 0} articles, ${removed} unpublished; ${stats?.plan ?? 'whole'} plan`;
   });
   await stage('search', async () => {
-    changes.watch(`${API}/${SEARCH_INDEX_DIR}`);
     // The articles this build wrote and deleted go into the index's recent segment; the main
     // index is rebuilt only when the segment is full or the index is missing (decision 020).
+    // The update compares bytes itself and says which files it changed.
     const search = await updateSearchIndex({
       distDir: outDir,
       ...articleChanges(formatChanges(changes.lines())),
     });
+    for (const name of search.written) changes.record(name, 'W');
+    for (const name of search.deleted) changes.record(name, 'D');
     return search.mode === 'segment'
       ? `recent segment: ${search.segmentArticles} articles`
       : `whole index, ${search.articles} articles: ${search.reason}`;
@@ -167,12 +169,17 @@ export async function buildSite(options: SiteOptions): Promise<SiteStats> {
     });
     return `${stats.rendered} of ${stats.pages} pages rendered${stats.shells.length > 0 ? `, ${stats.shells.length} shells` : ''}`;
   });
-  await stage('service worker', async () => {
-    changes.before('sw.js');
-    changes.before('app-shell.html');
-    const stats = await buildServiceWorker(outDir);
-    return `${stats.files} files precached`;
-  });
+  // The worker precaches the app (its code, shell, manifest and icons: all from the app
+  // build) and the list of articles taken down; when none of them changed, it stays as it is.
+  const isRemovedChanged = / api\/removed\.json$/m.test(formatChanges(changes.lines()));
+  if (isAppBuilt || isRemovedChanged || !existsSync(path.join(outDir, 'sw.js'))) {
+    await stage('service worker', async () => {
+      changes.before('sw.js');
+      changes.before('app-shell.html');
+      const stats = await buildServiceWorker(outDir);
+      return `${stats.files} files precached`;
+    });
+  }
   const text = publishChanges(outDir, changes.lines());
   const seconds = (performance.now() - started) / 1000;
   const lines = text === '' ? 0 : text.split('\n').length - 1;

@@ -50,6 +50,11 @@ export type ChangeRecorder = {
    */
   compareTrees(current: string, next: string, prefix: string): void;
   /**
+   * A stage that compared the bytes itself (the search index) reports what it wrote or
+   * deleted, after the fact: no folder needs fingerprinting before it.
+   */
+  record(name: string, change: Change): void;
+  /**
    * Compares every file noted since the last call with what it held when the build began;
    * returns how many of them now count as written and as deleted.
    */
@@ -91,6 +96,8 @@ export function changeRecorder(outDir: string, carried: ChangeLines = new Map())
   /** Files noted since the last settle, and folders watched. */
   let noted = new Set<string>();
   const watched = new Set<string>();
+  /** Lines recorded after the fact since the last settle. */
+  const reported = { written: 0, deleted: 0 };
   const join = (folder: string, name: string) => (folder === '' ? name : `${folder}/${name}`);
   const before = (name: string) => {
     if (isBookkeeping(name)) return;
@@ -130,6 +137,16 @@ export function changeRecorder(outDir: string, carried: ChangeLines = new Map())
         noted.add(key);
       }
     },
+    record(name, change) {
+      if (isBookkeeping(name)) return;
+      // Known from earlier in the build: compared with what it held then, when settled.
+      if (origin.has(name)) {
+        noted.add(name);
+        return;
+      }
+      own.set(name, change);
+      reported[change === 'W' ? 'written' : 'deleted']++;
+    },
     settle() {
       for (const folder of watched) {
         for (const name of filesUnder(path.join(outDir, folder), folder !== '')) {
@@ -140,8 +157,8 @@ export function changeRecorder(outDir: string, carried: ChangeLines = new Map())
         }
       }
       watched.clear();
-      let written = 0;
-      let deleted = 0;
+      let { written, deleted } = reported;
+      Object.assign(reported, { written: 0, deleted: 0 });
       for (const name of noted) {
         const was = origin.get(name);
         if (was === 'same') {

@@ -10,8 +10,6 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { build } from 'vite';
-import { injectManifest } from 'workbox-build';
 import { REMOVED_FILE, SHELL_URL } from '../../src/service-worker/names.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -35,6 +33,12 @@ export const PRECACHE_PATTERNS = [
 export type ServiceWorkerStats = { files: number; bytes: number };
 
 export async function buildServiceWorker(distDir: string): Promise<ServiceWorkerStats> {
+  // Loaded here, not with the module: they take most of a second to load, and a build whose
+  // precached files did not change does not build the worker (scripts/build/build-site.ts).
+  const [{ build }, { injectManifest }] = await Promise.all([
+    import('vite'),
+    import('workbox-build'),
+  ]);
   // The shell is Vite's template: an empty page that draws whatever URL it is served at.
   copyFileSync(path.join(distDir, TEMPLATE), path.join(distDir, SHELL_URL));
 
