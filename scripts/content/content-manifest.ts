@@ -17,6 +17,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { CollectedArchive } from './archives.ts';
+import type { LocalImages } from './article-record.ts';
 import type { ArticleFile } from './build-content.ts';
 import { contentHash, type Scanned } from './content-jobs.ts';
 
@@ -27,8 +28,9 @@ import { contentHash, type Scanned } from './content-jobs.ts';
  * 14: the section menu keeps the order the newsroom first published in its sections.
  * 15: articles taken down keep their places (decision 025); sitemap files of 10,000 URLs.
  * 16: a section is known by its path when Related lists are chosen.
+ * 17: stored packed; photos kept beside the settings (a photo added is not a fresh build).
  */
-export const MANIFEST_VERSION = 16;
+export const MANIFEST_VERSION = 17;
 export const MARKER = '.content-build';
 
 /**
@@ -39,6 +41,8 @@ export type Manifest = {
   version: number;
   /** The settings the outputs were built with; other settings mean a fresh build. */
   settingsKey: string;
+  /** The photos of content/images/ and their sizes, as JSON: `[name, { width, height }][]`. */
+  localImages: string;
   buildId: string;
   abs: string[];
   mtime: number[];
@@ -88,10 +92,15 @@ export function isHoleIn(manifest: Manifest, at: number): boolean {
 }
 
 
-export function newManifest(settingsKey: string, files: ArticleFile[]): Manifest {
+export function newManifest(
+  settingsKey: string,
+  files: ArticleFile[],
+  localImages: LocalImages,
+): Manifest {
   return {
     version: MANIFEST_VERSION,
     settingsKey,
+    localImages: JSON.stringify(Object.entries(localImages).sort(([a], [b]) => (a < b ? -1 : 1))),
     buildId: '',
     abs: files.map((file) => file.abs),
     mtime: [],
@@ -245,7 +254,7 @@ const NUMBER_COLUMNS = [
 ] as const;
 const SEPARATOR = '\0';
 
-type Packed = Pick<Manifest, 'version' | 'settingsKey' | 'buildId' | 'entries'> & {
+type Packed = Pick<Manifest, 'version' | 'settingsKey' | 'localImages' | 'buildId' | 'entries'> & {
   strings: Record<(typeof STRING_COLUMNS)[number], { length: number; text: string }>;
   numbers: Record<(typeof NUMBER_COLUMNS)[number], Float64Array>;
   archives: (Omit<CollectedArchive, 'members'> & { members: Int32Array })[];
@@ -255,7 +264,7 @@ type Packed = Pick<Manifest, 'version' | 'settingsKey' | 'buildId' | 'entries'> 
 };
 
 function pack(manifest: Manifest): Packed {
-  const { version, settingsKey, buildId, entries } = manifest;
+  const { version, settingsKey, localImages, buildId, entries } = manifest;
   const strings = {} as Packed['strings'];
   for (const column of STRING_COLUMNS) {
     // Columns are filled by index and may have gaps: a gap is stored as ''.
@@ -270,6 +279,7 @@ function pack(manifest: Manifest): Packed {
   return {
     version,
     settingsKey,
+    localImages,
     buildId,
     entries,
     strings,
@@ -284,8 +294,24 @@ function pack(manifest: Manifest): Packed {
   };
 }
 
+/** Whether every photo the last build knew is still there at the same size. */
+export function photosKept(storedJson: string, now: LocalImages): boolean {
+  const stored = JSON.parse(storedJson) as [string, { width: number; height: number }][];
+  return stored.every(([name, size]) => {
+    const found = now[name];
+    return found !== undefined && found.width === size.width && found.height === size.height;
+  });
+}
+
+/** A typed array as a plain one: a loop, many times faster than Array.from's iterator. */
+function toArray(values: Float64Array | Int32Array): number[] {
+  const array = new Array<number>(values.length);
+  for (let index = 0; index < values.length; index++) array[index] = values[index] ?? 0;
+  return array;
+}
+
 function unpack(packed: Packed): Manifest {
-  const { version, settingsKey, buildId, entries, strings, numbers } = packed;
+  const { version, settingsKey, localImages, buildId, entries, strings, numbers } = packed;
   const split = (length: number, text: string) => (length === 0 ? [] : text.split(SEPARATOR));
   const column = ({ length, text }: { length: number; text: string }) => split(length, text);
   const names = split(packed.outputCount, packed.outputNames);
@@ -297,6 +323,7 @@ function unpack(packed: Packed): Manifest {
   const manifest: Manifest = {
     version,
     settingsKey,
+    localImages,
     buildId,
     entries,
     abs: column(strings.abs),
@@ -305,15 +332,15 @@ function unpack(packed: Packed): Manifest {
     signature: column(strings.signature),
     related: column(strings.related),
     modified: column(strings.modified),
-    mtime: Array.from(numbers.mtime),
-    size: Array.from(numbers.size),
-    recordAt: Array.from(numbers.recordAt),
-    recordLength: Array.from(numbers.recordLength),
-    summaryAt: Array.from(numbers.summaryAt),
-    summaryLength: Array.from(numbers.summaryLength),
-    position: Array.from(numbers.position),
-    feedFiles: Array.from(numbers.feedFiles),
-    archives: packed.archives.map((archive) => ({ ...archive, members: Array.from(archive.members) })),
+    mtime: toArray(numbers.mtime),
+    size: toArray(numbers.size),
+    recordAt: toArray(numbers.recordAt),
+    recordLength: toArray(numbers.recordLength),
+    summaryAt: toArray(numbers.summaryAt),
+    summaryLength: toArray(numbers.summaryLength),
+    position: toArray(numbers.position),
+    feedFiles: toArray(numbers.feedFiles),
+    archives: packed.archives.map((archive) => ({ ...archive, members: toArray(archive.members) })),
     outputs,
   };
   return manifest;

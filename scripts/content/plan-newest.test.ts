@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -84,6 +84,7 @@ describe('publishing the newest articles into a generated archive', () => {
       expect(await writeContent(options()), template).toMatchObject({ plan: 'newest', scanned: 1 });
       await expectSameAsFreshBuild();
     }
+    let photoOfTheDay = '';
     for (const [step, template] of templates.slice(3, 6).entries()) {
       await newArticle(template, `batch-story-${step}`, 10 + step, (text) =>
         step === 0
@@ -92,12 +93,23 @@ describe('publishing the newest articles into a generated archive', () => {
           : step === 1
           ? withField(text, 'tags', '[A Tag Never Seen Before, Ports]')
           : step === 2
-            ? text.replace('sample: true', 'related: [new-story-0]\nsample: true')
+            ? text
+                .replace('sample: true', 'related: [new-story-0]\nsample: true')
+                .replace(/^ {2}src: (.*)$/m, (_, src: string) => {
+                  photoOfTheDay = src;
+                  return '  src: photo-of-the-day.svg';
+                })
             : text,
       );
     }
+    // A photo the archive never showed is published with the article that brings it.
+    await copyFile(
+      path.join(root, 'content', 'images', photoOfTheDay),
+      path.join(root, 'content', 'images', 'photo-of-the-day.svg'),
+    );
     expect(await writeContent(options())).toMatchObject({ plan: 'newest', scanned: 3 });
     await expectSameAsFreshBuild();
+    expect(await readFile(path.join(root, 'dist', 'images', 'photo-of-the-day.svg'), 'utf8')).toContain('<svg');
   });
 
   it('leaves an article dated before the newest, or in a new section, to the whole planner', async () => {

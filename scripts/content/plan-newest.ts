@@ -335,7 +335,8 @@ export function prepareNewest(
       ),
     );
     trace(`planned: ${articles.length} articles, ${indexFiles.length} list files`);
-    next.outputs = { ...previous.outputs };
+    // The previous manifest is not used again: its record of outputs is taken over, not copied.
+    next.outputs = previous.outputs;
 
     return {
       corpusSize: positions.length,

@@ -80,7 +80,8 @@ export function prepareSameShape(context: Context, previous: Manifest, changed: 
     modified: [...previous.modified],
     feedFiles: previous.feedFiles,
     archives: previous.archives,
-    outputs: { ...previous.outputs },
+    // The previous manifest is not used again: its record of outputs is taken over.
+    outputs: previous.outputs,
   });
 
   const problems = danglingReferences(

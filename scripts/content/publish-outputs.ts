@@ -88,8 +88,10 @@ export async function copyImages(context: Context, manifest: Manifest, images: s
     const folder = downloads.has(image) ? settings.imageCacheDir : settings.imagesDir;
     const { mtimeMs, size } = await stat(path.join(folder, image));
     const name = `images/${image}`;
+    // Read before it is set: an incremental build's record may be the previous one's.
+    const published = previous?.outputs[name];
     manifest.outputs[name] = `${mtimeMs}:${size}`;
-    if (previous?.outputs[name] === manifest.outputs[name]) continue;
+    if (published === manifest.outputs[name]) continue;
     for (const [file, bytes] of await publishedImage(settings, image, downloads, makeVariants)) {
       const target = path.join(outDir, 'images', file);
       noteOutput(context, target);

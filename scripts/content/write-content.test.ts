@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildContent } from './build-content.ts';
 import { ContentError } from './problem.ts';
 import { article, contentFixture } from './test/fixture.ts';
-import { writeContent } from './write-content.ts';
+import { statFiles, writeContent } from './write-content.ts';
 
 async function setup(count = 6) {
   const files: Record<string, string> = {};
@@ -298,5 +298,17 @@ describe('writeContent, incremental by content hash', () => {
     const stats = await writeContent(options);
     expect(stats).toMatchObject({ scanned: 0, rendered: 6 });
     await expectSameAsFreshBuild(options);
+  });
+});
+
+describe('statFiles', () => {
+  it('reads the same times and sizes on its own thread as inline, and -1 for a file gone', async () => {
+    const { articles } = await setup(3);
+    const files = ['d1.md', 'd2.md', 'd3.md', 'gone.md'].map((name) => path.join(articles, name));
+    const inline = await statFiles(files);
+    const threaded = await statFiles(files, 0);
+    expect(threaded).toEqual(inline);
+    expect(inline.size[0]).toBe((await stat(files[0] ?? '')).size);
+    expect([inline.mtime[3], inline.size[3]]).toEqual([-1, -1]);
   });
 });

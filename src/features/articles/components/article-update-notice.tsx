@@ -48,7 +48,7 @@ export function ArticleUpdateNotice({ article, headlineRef }: ArticleUpdateNotic
 
   return (
     <div
-      className="new-stories new-stories--article"
+      className="new-stories"
       // A polite live region (a status's), not role=status: a list's own status line
       // ("Showing pages 1 to 2") keeps that role to itself.
       aria-live="polite"
