@@ -429,8 +429,10 @@ export function feedOutputs(settings: Settings, articles: FeedArticle[]): Iterab
 export function sitemapOutputs(
   settings: Settings,
   articles: readonly (Pick<ArticleSummary, 'slug' | 'modified'> & { isRemoved?: boolean })[],
+  /** Only the files holding these places (oldest first, the home page last) and the index. */
+  onlyPlaces?: Iterable<number>,
 ): Iterable<[string, string]> {
-  return buildSitemaps(settings.siteUrl, sitemapEntries(articles));
+  return buildSitemaps(settings.siteUrl, sitemapEntries(articles), { onlyPlaces });
 }
 
 /** The whole JSON API, feeds, sitemaps and images, in memory. */

@@ -322,6 +322,8 @@ export function prepareNewest(
           modified: next.modified[at] ?? '',
           isRemoved: isHole(at),
         })),
+        // The new articles' places and the home page's: the older files do not change.
+        Array.from({ length: ordered.length + 1 }, (_, index) => byPosition.length + index),
       ),
     );
     const older = positions

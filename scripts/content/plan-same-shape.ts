@@ -206,7 +206,9 @@ export function prepareSameShape(context: Context, previous: Manifest, changed: 
       modified: next.modified[at] ?? '',
       isRemoved: isHole(at),
     }));
-    indexFiles.push(...sitemapOutputs(settings, shown));
+    // The changed articles' places (oldest first) and the home page's.
+    const places = [...changedAt.keys()].map((at) => total - 1 - (previous.position[at] ?? 0));
+    indexFiles.push(...sitemapOutputs(settings, shown, [...places, total]));
     // The updates file tells open readers of the change (an edit keeps every article's place).
     const older = byPosition.slice(UPDATES_NEWEST).flatMap((at) =>
       isHole(at) ? [] : [{ slug: previous.slug[at] ?? '', modified: next.modified[at] ?? '' }],

@@ -214,6 +214,17 @@ describe('sitemapEntries', () => {
     expect(emptied.get('sitemap-3.xml')).toBe(before.get('sitemap-3.xml'));
   });
 
+  it('makes only the files holding the places asked for, and the same index', () => {
+    const articles = Array.from({ length: 8 }, (_, at) => {
+      const day = 8 - at;
+      return summary(`story-${day}`, new Date(Date.UTC(2023, 0, day)).toISOString());
+    });
+    const all = buildSitemaps(siteUrl, sitemapEntries(articles), { maxUrls: 3 });
+    const some = buildSitemaps(siteUrl, sitemapEntries(articles), { maxUrls: 3, onlyPlaces: [4, 8] });
+    expect([...some.keys()].sort()).toEqual(['sitemap-2.xml', 'sitemap-3.xml', 'sitemap.xml']);
+    for (const [name, text] of some) expect(text, name).toBe(all.get(name));
+  });
+
   it('holds 10,000 URLs a file unless told otherwise, about 1 MB', () => {
     const files = buildSitemaps(siteUrl, articleEntries(10_001));
     expect([...files.keys()]).toEqual(['sitemap-1.xml', 'sitemap-2.xml', 'sitemap.xml']);

@@ -22,6 +22,12 @@ export type SitemapEntry = {
 };
 
 export type SitemapOptions = {
+  /**
+   * Only the files holding these places (counted from 0, oldest first, the home page last)
+   * are made, and the index; the caller knows the others are unchanged. Their URLs are only
+   * counted and dated, which at 100,000 articles saves most of half a second.
+   */
+  onlyPlaces?: Iterable<number>;
   /** URLs per sitemap file; the protocol allows 50,000. */
   maxUrls?: number;
   /** Uncompressed bytes per sitemap file; the protocol allows 50 MB (52,428,800 bytes). */
@@ -48,7 +54,8 @@ const URLSET_BYTES = URLSET_OPEN.length + URLSET_CLOSE.length;
 const W3C_DATETIME =
   /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01])(?:T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d))?)?)?$/;
 
-type Chunk = { text: string; urls: number; lastmod?: string };
+/** A file's text (undefined for one not made), its URL count and its newest lastmod. */
+type Chunk = { text: string | undefined; urls: number; lastmod?: string };
 
 /**
  * Sitemap files keyed by path relative to the site root. Throws on an entry the protocol
@@ -69,27 +76,46 @@ export function buildSitemaps(
     throw new RangeError(`maxBytes must be a whole number from 1 to ${SITEMAP_MAX_BYTES}`);
   }
 
+  const only =
+    options.onlyPlaces === undefined
+      ? undefined
+      : new Set([...options.onlyPlaces].map((place) => Math.floor(place / maxUrls)));
   const chunks: Chunk[] = [];
   let urls: string[] = [];
+  /** URLs of a file not made, counted. */
+  let passed = 0;
   let places = 0;
   let bytes = URLSET_BYTES;
   let newest: { lastmod: string; time: number } | undefined;
+  const isMade = () => only === undefined || only.has(chunks.length);
   const flush = () => {
+    const lastmod = newest && (isMade() ? newest.lastmod : w3cDatetime(newest.lastmod));
     chunks.push({
-      text: `${URLSET_OPEN}${urls.join('')}${URLSET_CLOSE}`,
-      urls: urls.length,
-      lastmod: newest?.lastmod,
+      text: isMade() ? `${URLSET_OPEN}${urls.join('')}${URLSET_CLOSE}` : undefined,
+      urls: isMade() ? urls.length : passed,
+      lastmod,
     });
     urls = [];
+    passed = 0;
     places = 0;
     bytes = URLSET_BYTES;
     newest = undefined;
   };
 
   for (const entry of entries) {
+    if (places === maxUrls) flush();
     if (entry.isHole === true) {
-      if (places === maxUrls) flush();
       places++;
+      continue;
+    }
+    if (!isMade()) {
+      // A file the caller knows is unchanged: only its count and newest date are needed.
+      places++;
+      passed++;
+      if (entry.lastmod !== undefined) {
+        const time = toTime(entry.lastmod);
+        if (newest === undefined || time > newest.time) newest = { lastmod: entry.lastmod, time };
+      }
       continue;
     }
     const loc = locOf(siteUrl, entry.path);
@@ -99,7 +125,10 @@ export function buildSitemaps(
     if (URLSET_BYTES + size > maxBytes) {
       throw new RangeError(`${loc}: one URL does not fit in a sitemap of ${maxBytes} bytes`);
     }
-    if (places === maxUrls || bytes + size > maxBytes) flush();
+    if (bytes + size > maxBytes) {
+      if (only !== undefined) throw new RangeError('onlyPlaces needs files cut by count, not size');
+      flush();
+    }
     urls.push(url);
     places++;
     bytes += size;
@@ -109,10 +138,13 @@ export function buildSitemaps(
     }
   }
   if (places > 0) flush();
+  return sitemapFiles(siteUrl, chunks);
+}
 
-  const [only, ...rest] = chunks;
-  if (only === undefined) throw new RangeError('a sitemap needs at least one URL');
-  if (rest.length === 0) return new Map([['sitemap.xml', only.text]]);
+function sitemapFiles(siteUrl: string, chunks: Chunk[]): Map<string, string> {
+  const [first, ...rest] = chunks;
+  if (first === undefined) throw new RangeError('a sitemap needs at least one URL');
+  if (rest.length === 0) return new Map(first.text === undefined ? [] : [['sitemap.xml', first.text]]);
   return splitSitemaps(siteUrl, chunks);
 }
 
@@ -150,7 +182,7 @@ function splitSitemaps(siteUrl: string, chunks: readonly Chunk[]): Map<string, s
     // A file whose every article was taken down is left out; the others keep their numbers.
     if (chunk.urls === 0) return;
     const name = `sitemap-${i + 1}.xml`;
-    files.set(name, chunk.text);
+    if (chunk.text !== undefined) files.set(name, chunk.text);
     const lastmod = chunk.lastmod ? element('lastmod', chunk.lastmod) : '';
     index.push(`<sitemap>${element('loc', locOf(siteUrl, `/${name}`))}${lastmod}</sitemap>\n`);
   });
