@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { buildContent } from './build-content.ts';
 import { ContentError } from './problem.ts';
 import { article, contentFixture } from './test/fixture.ts';
-import { statFiles, writeContent } from './write-content.ts';
+import { statFiles } from './file-times.ts';
+import { writeContent } from './write-content.ts';
 
 async function setup(count = 6) {
   const files: Record<string, string> = {};

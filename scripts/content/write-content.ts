@@ -15,12 +15,11 @@
  * Nothing is published before every problem has been found: a planner throws ContentError
  * with every problem before `write()` is called.
  */
-import { statSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { listArticles, scanFiles, settingsFor, type ArticleFile, type BuildOptions } from './build-content.ts';
 import { contentHash } from './content-jobs.ts';
+import { statFiles } from './file-times.ts';
 import {
   entriesWriter,
   MARKER,
@@ -196,54 +195,6 @@ export async function prepareContent(options: WriteOptions): Promise<Published> 
     await cleanUp();
     throw error;
   }
-}
-
-/** Past this many files, their times and sizes are read on a thread of their own. */
-const STAT_THREAD_FROM = 5000;
-
-/**
- * Every file's modification time and size (-1 for a file gone meanwhile). Synchronous stats
- * run several times faster than 100,000 queued async ones; on a thread of their own they
- * also run beside the manifest's reading (0.8 s each at 100,000 articles on 2 cores).
- */
-export async function statFiles(
-  files: string[],
-  threadFrom = STAT_THREAD_FROM,
-): Promise<{ mtime: Float64Array; size: Float64Array }> {
-  if (files.length < threadFrom) return statEach(files);
-  const worker = new Worker(
-    `const { parentPort, workerData } = require('node:worker_threads');
-     const { statSync } = require('node:fs');
-     const mtime = new Float64Array(workerData.length);
-     const size = new Float64Array(workerData.length);
-     workerData.forEach((file, index) => {
-       const stats = statSync(file, { throwIfNoEntry: false });
-       mtime[index] = stats ? stats.mtimeMs : -1;
-       size[index] = stats ? stats.size : -1;
-     });
-     parentPort.postMessage({ mtime, size }, [mtime.buffer, size.buffer]);`,
-    { eval: true, workerData: files },
-  );
-  try {
-    return await new Promise((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`the thread reading file times stopped (${code})`)));
-    });
-  } finally {
-    await worker.terminate();
-  }
-}
-
-function statEach(files: string[]): { mtime: Float64Array; size: Float64Array } {
-  const mtime = new Float64Array(files.length);
-  const size = new Float64Array(files.length);
-  files.forEach((file, index) => {
-    const stats = statSync(file, { throwIfNoEntry: false });
-    mtime[index] = stats ? stats.mtimeMs : -1;
-    size[index] = stats ? stats.size : -1;
-  });
-  return { mtime, size };
 }
 
 /** Scans, renders, checks and publishes: the whole incremental build. */
