@@ -137,17 +137,28 @@ export function offsetsOf(manifest: Manifest, column: EntryColumn) {
 
 /** One stored entry of the file at `index`, read from its place in the entries file. */
 export function readEntry(manifest: Manifest, column: EntryColumn, index: number): string {
-  const { at, length } = offsetsOf(manifest, column);
-  const size = length[index] ?? 0;
-  if (index < 0 || size === 0) return '';
-  const fd = openSync(manifest.entries, 'r');
+  const entries = openEntries(manifest);
   try {
-    const buffer = Buffer.allocUnsafe(size);
-    readSync(fd, buffer, 0, size, at[index] ?? 0);
-    return buffer.toString('utf8');
+    return entries.read(column, index);
   } finally {
-    closeSync(fd);
+    entries.close();
   }
+}
+
+/** The entries file held open, for a planner that reads many entries one by one. */
+export function openEntries(manifest: Manifest) {
+  const fd = openSync(manifest.entries, 'r');
+  return {
+    read(column: EntryColumn, index: number): string {
+      const { at, length } = offsetsOf(manifest, column);
+      const size = length[index] ?? 0;
+      if (index < 0 || size === 0) return '';
+      const buffer = Buffer.allocUnsafe(size);
+      readSync(fd, buffer, 0, size, at[index] ?? 0);
+      return buffer.toString('utf8');
+    },
+    close: () => closeSync(fd),
+  };
 }
 
 /** Every stored entry, from one read of the entries file. */

@@ -10,7 +10,6 @@
  * Anything else (an older date, a new section, a name spelled anew, a problem) returns
  * undefined and the whole planner runs.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { sectionPath } from '../../src/lib/paths.ts';
 import type { ArticleRecord } from './article-record.ts';
@@ -27,8 +26,7 @@ import {
   appendEntries,
   carryFileOrder,
   isHoleIn,
-  offsetsOf,
-  type EntryColumn,
+  openEntries,
   type Manifest,
 } from './content-manifest.ts';
 import {
@@ -63,27 +61,19 @@ const SECTION_SEARCH_LIMIT = 4000;
 
 /** Reads stored entries through one open file, each record parsed once. */
 function entryReader(manifest: Manifest) {
-  const fd = openSync(manifest.entries, 'r');
+  const entries = openEntries(manifest);
   const records = new Map<number, ArticleRecord>();
-  const read = (column: EntryColumn, at: number) => {
-    const { at: starts, length } = offsetsOf(manifest, column);
-    const size = length[at] ?? 0;
-    if (at < 0 || size === 0) return '';
-    const buffer = Buffer.allocUnsafe(size);
-    readSync(fd, buffer, 0, size, starts[at] ?? 0);
-    return buffer.toString('utf8');
-  };
   return {
-    summary: (at: number) => read('summary', at),
+    summary: (at: number) => entries.read('summary', at),
     record(at: number): ArticleRecord {
       let record = records.get(at);
       if (record === undefined) {
-        record = JSON.parse(read('record', at)) as ArticleRecord;
+        record = JSON.parse(entries.read('record', at)) as ArticleRecord;
         records.set(at, record);
       }
       return record;
     },
-    close: () => closeSync(fd),
+    close: entries.close,
   };
 }
 
