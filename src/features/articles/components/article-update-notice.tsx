@@ -4,6 +4,7 @@ import type { Article } from '../../../contract/article.ts';
 import { useMessages } from '../../../lib/i18n/i18n.tsx';
 import { articleQueries } from '../api/article-queries.ts';
 import { useUpdates } from '../lib/use-updates.ts';
+import { UpdateRegion } from './update-region.tsx';
 
 type ArticleUpdateNoticeProps = {
   article: Pick<Article, 'slug' | 'modified'>;
@@ -47,13 +48,7 @@ export function ArticleUpdateNotice({ article, headlineRef }: ArticleUpdateNotic
   };
 
   return (
-    <div
-      className="new-stories"
-      // A polite live region (a status's), not role=status: a list's own status line
-      // ("Showing pages 1 to 2") keeps that role to itself.
-      aria-live="polite"
-      aria-atomic="true"
-    >
+    <UpdateRegion>
       {isNewer && (
         <p className="new-stories__notice">
           {m.articleUpdated}{' '}
@@ -67,6 +62,6 @@ export function ArticleUpdateNotice({ article, headlineRef }: ArticleUpdateNotic
           </button>
         </p>
       )}
-    </div>
+    </UpdateRegion>
   );
 }

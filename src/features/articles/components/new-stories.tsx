@@ -4,6 +4,7 @@ import { useMessages } from '../../../lib/i18n/i18n.tsx';
 import { paths } from '../../../lib/paths.ts';
 import { newStories, type ListScope } from '../lib/new-stories.ts';
 import { useUpdates } from '../lib/use-updates.ts';
+import { UpdateRegion } from './update-region.tsx';
 
 type NewStoriesProps = {
   scope: ListScope;
@@ -88,13 +89,7 @@ export function NewStories({ scope, articles, listRef, refresh }: NewStoriesProp
   };
 
   return (
-    <div
-      className="new-stories"
-      // A polite live region (a status's), not role=status: a list's own status line
-      // ("Showing pages 1 to 2") keeps that role to itself.
-      aria-live="polite"
-      aria-atomic="true"
-    >
+    <UpdateRegion>
       {fresh.length > 0 && (
         <button
           type="button"
@@ -107,6 +102,6 @@ export function NewStories({ scope, articles, listRef, refresh }: NewStoriesProp
           {m.newStories(fresh.length)}
         </button>
       )}
-    </div>
+    </UpdateRegion>
   );
 }
