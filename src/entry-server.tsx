@@ -11,7 +11,11 @@ import { createRoutes } from './app/router.tsx';
 import { articleHead, pageHead } from './app/prerender/head.ts';
 import { serializeState } from './app/prerender/page-state.ts';
 import { articleQueries } from './features/articles/api/article-queries.ts';
+import { LOCALES, loadMessages } from './lib/i18n/i18n.tsx';
 import { createQueryClient } from './lib/query-client.ts';
+
+/** Every interface language's strings, loaded once: any page may show any of them. */
+const catalogues = Promise.all(LOCALES.map(loadMessages));
 
 /**
  * What a page is to the browser: a `page` is hydrated, its content decided by its path; a
@@ -55,6 +59,7 @@ function splitHoisted(markup: string): { hoisted: string; rest: string } {
  * the browser takes it over.
  */
 export async function renderPage(path: string, kind: PageKind = 'page'): Promise<RenderedPage> {
+  await catalogues;
   const queryClient = createQueryClient();
   const handler = createStaticHandler(createRoutes(queryClient));
   const url = new URL(path, 'http://reader.invalid');

@@ -1,6 +1,6 @@
 import {
+  LANGUAGE_NAMES,
   LOCALES,
-  messagesFor,
   setLocale,
   useInterfaceLocale,
   useMessages,
@@ -22,7 +22,7 @@ export function LanguageSwitch() {
       >
         {LOCALES.map((option) => (
           <option key={option} value={option} lang={option}>
-            {messagesFor(option).languageName}
+            {LANGUAGE_NAMES[option]}
           </option>
         ))}
       </select>

@@ -11,7 +11,8 @@ type TimeStampProps = {
 /**
  * When something was published: "3 hours ago" for the last day, kept current while the page
  * is open; the date beyond that. The full dateline is always in the tooltip, and the
- * machine-readable time in `datetime`.
+ * machine-readable time in `datetime`. Always inside a `Label`, whose `lang` says which
+ * language the words are in (src/lib/dates.ts reads them back as the page hydrates).
  */
 export function TimeStamp({ iso, form }: TimeStampProps) {
   const locale = useLocale();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateline, formatTimeAgo } from './dates.ts';
+import { formatDate, formatDateline, formatTimeAgo, readWrittenDates } from './dates.ts';
 
 describe('formatDateline', () => {
   it('writes the time as the source does, in London time', () => {
@@ -38,5 +38,33 @@ describe('formatTimeAgo', () => {
   it('leaves older and future times to the date', () => {
     expect(formatTimeAgo('2023-08-09T11:59:00Z', now)).toBeUndefined();
     expect(formatTimeAgo('2023-08-10T12:01:00Z', now)).toBeUndefined();
+  });
+});
+
+describe('readWrittenDates', () => {
+  it('writes a hydrating page’s dates as its markup does, for the language they were in', () => {
+    const page = document.createElement('div');
+    // Words Intl would never write: only the markup can have given them.
+    const written = (iso: string, title: string, text: string) => {
+      const label = document.createElement('span');
+      label.lang = 'en';
+      const time = document.createElement('time');
+      time.dateTime = iso;
+      time.title = title;
+      time.textContent = text;
+      label.append(time);
+      page.append(label);
+    };
+    written('2021-03-04T05:06:00Z', 'as written: dateline', 'as written: dateline');
+    written('2021-03-05T05:06:00Z', 'as written: full', 'as written: date');
+    readWrittenDates(page);
+    expect(formatDateline('2021-03-04T05:06:00Z', 'en')).toBe('as written: dateline');
+    expect(formatDateline('2021-03-05T05:06:00Z', 'en')).toBe('as written: full');
+    expect(formatDate('2021-03-05T05:06:00Z', 'en')).toBe('as written: date');
+    // The dateline form's text is its title: no date form is read from it.
+    expect(formatDate('2021-03-04T05:06:00Z', 'en')).toBe('March 4, 2021');
+    // Another language, or another time zone, is Intl's.
+    expect(formatDateline('2021-03-04T05:06:00Z', 'tr')).toMatch(/4 Mart 2021/);
+    expect(formatDateline('2021-03-04T05:06:00Z', 'en', 'UTC')).toBe('March 4, 2021 at 5:06 am');
   });
 });

@@ -1,18 +1,29 @@
 import { site } from '../config/site.ts';
+import { dateTimeFormat as formatter, relativeTimeFormat } from './intl.ts';
 
 /**
- * Formatters are costly to make and cheap to use: a list page formats dozens of dates, and
- * the build formats every date of the archive, so each one is made once.
+ * Datelines and dates as the prerendered page wrote them, by language and time: the first
+ * render in the browser (hydration) writes the same words without asking Intl, whose first
+ * formatter costs a phone 30 to 40 ms in one piece (src/lib/intl.ts).
  */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale} ${JSON.stringify(options)}`;
-  let made = formatters.get(key);
-  if (made === undefined) {
-    made = new Intl.DateTimeFormat(locale, options);
-    formatters.set(key, made);
+const written = new Map<string, string>();
+const writtenKey = (form: 'dateline' | 'date', locale: string, iso: string) =>
+  `${form} ${locale} ${iso}`;
+
+/**
+ * Reads the dates a prerendered page shows under `root`: each `<time>` (src/components/
+ * time-stamp.tsx) carries the full dateline as its title and, rendered with no "now", the
+ * dateline or date as its text; the nearest `lang` is the language it was written in.
+ */
+export function readWrittenDates(root: ParentNode): void {
+  for (const time of root.querySelectorAll('time[datetime][title]')) {
+    const iso = time.getAttribute('datetime') ?? '';
+    const locale = time.closest('[lang]')?.getAttribute('lang') ?? '';
+    const dateline = time.getAttribute('title') ?? '';
+    const text = time.textContent;
+    written.set(writtenKey('dateline', locale, iso), dateline);
+    if (text !== dateline) written.set(writtenKey('date', locale, iso), text);
   }
-  return made;
 }
 
 /**
@@ -25,6 +36,8 @@ export function formatDateline(
   locale = 'en',
   timeZone: string = site.timeZone,
 ): string {
+  const known = timeZone === site.timeZone && written.get(writtenKey('dateline', locale, iso));
+  if (known) return known;
   if (locale !== 'en') {
     return formatter(locale, { timeZone, dateStyle: 'long', timeStyle: 'short' }).format(
       new Date(iso),
@@ -46,6 +59,8 @@ export function formatDateline(
 
 /** "August 9, 2023": the short form lists use. */
 export function formatDate(iso: string, locale = 'en', timeZone: string = site.timeZone): string {
+  const known = timeZone === site.timeZone && written.get(writtenKey('date', locale, iso));
+  if (known) return known;
   return formatter(locale === 'en' ? 'en-US' : locale, { timeZone, dateStyle: 'long' }).format(
     new Date(iso),
   );
@@ -62,7 +77,7 @@ const DAY = 24 * HOUR;
 export function formatTimeAgo(iso: string, now: number, locale = 'en'): string | undefined {
   const ago = now - Date.parse(iso);
   if (!(ago >= 0 && ago < DAY)) return undefined;
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const format = relativeTimeFormat(locale, { numeric: 'auto' });
   if (ago < MINUTE) return format.format(0, 'second');
   if (ago < HOUR) return format.format(-Math.floor(ago / MINUTE), 'minute');
   return format.format(-Math.floor(ago / HOUR), 'hour');

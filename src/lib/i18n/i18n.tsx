@@ -7,17 +7,48 @@
  *
  * An article written in a language of its own (its `lang`) is read in that language's
  * scope (`LanguageScope`): its labels and dates follow it, whatever the interface's.
+ *
+ * Only English's strings come with the app; another language's catalogue is loaded when
+ * it is first needed (`loadMessages`): a page in English never downloads the others.
  */
 import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
 import { site } from '../../config/site.ts';
-import { ar } from './messages/ar.ts';
 import { en, type Messages } from './messages/en.ts';
-import { tr } from './messages/tr.ts';
 
 export const LOCALES = ['en', 'ar', 'tr'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-const catalogues: Record<Locale, Messages> = { en, ar, tr };
+/** Each language named in itself, for the language switch. */
+export const LANGUAGE_NAMES: Record<Locale, string> = {
+  en: 'English',
+  ar: 'العربية',
+  tr: 'Türkçe',
+};
+
+const importers: Record<Exclude<Locale, 'en'>, () => Promise<Messages>> = {
+  ar: () => import('./messages/ar.ts').then((module) => module.ar),
+  tr: () => import('./messages/tr.ts').then((module) => module.tr),
+};
+const catalogues: Partial<Record<Locale, Messages>> = { en };
+
+const loading = new Map<Locale, Promise<Messages>>();
+
+/** The catalogue for `locale`, loaded once; at once for a catalogue already here. */
+export function loadMessages(locale: Locale): Promise<Messages> {
+  const loaded = catalogues[locale];
+  if (loaded !== undefined) return Promise.resolve(loaded);
+  let pending = loading.get(locale);
+  if (pending === undefined) {
+    pending = importers[locale as Exclude<Locale, 'en'>]().then((messages) => {
+      catalogues[locale] = messages;
+      return messages;
+    });
+    // A failed load (offline, a deploy that removed the file) may be tried again.
+    pending.catch(() => loading.delete(locale));
+    loading.set(locale, pending);
+  }
+  return pending;
+}
 
 /** Where the reader's choice is kept; `public/boot.js` reads the same key. */
 export const LOCALE_STORAGE_KEY = 'reader-locale';
@@ -60,7 +91,13 @@ function scriptOf(lang: string): string | undefined {
   }
 }
 
-const directions = new Map<string, 'ltr' | 'rtl'>();
+// The interface's own languages are known: asking Intl (its likely-subtags data) costs a
+// phone about 20 ms the first time, on every page.
+const directions = new Map<string, 'ltr' | 'rtl'>([
+  ['en', 'ltr'],
+  ['ar', 'rtl'],
+  ['tr', 'ltr'],
+]);
 
 /**
  * Which way a language is written, from its script: a script subtag decides (`az-Arab`,
@@ -120,8 +157,38 @@ export function getLocale(): Locale {
   return current;
 }
 
-/** Switches the interface language, and remembers the choice. */
+/**
+ * Loads the interface's catalogue before the app first renders. Content in another
+ * language that needs its own (an article in Turkish) suspends as it hydrates until that
+ * one is here; its prerendered markup stays on screen meanwhile. A catalogue that cannot
+ * be loaded leaves the interface in English.
+ */
+export async function loadInterfaceMessages(): Promise<void> {
+  try {
+    await loadMessages(current);
+  } catch (error) {
+    console.warn(`The ${LANGUAGE_NAMES[current]} interface could not be loaded.`, error);
+    current = 'en';
+    applyToDocument(current);
+  }
+}
+
+/**
+ * Switches the interface language, and remembers the choice: at once when its catalogue is
+ * here, else once it has loaded (the interface never shows a language half-loaded).
+ */
 export function setLocale(locale: Locale): void {
+  if (catalogues[locale] === undefined) {
+    loadMessages(locale).then(
+      () => {
+        setLocale(locale);
+      },
+      (error: unknown) => {
+        console.warn(`The ${LANGUAGE_NAMES[locale]} interface could not be loaded.`, error);
+      },
+    );
+    return;
+  }
   current = locale;
   try {
     globalThis.localStorage?.setItem(LOCALE_STORAGE_KEY, locale);
@@ -155,9 +222,28 @@ export function LanguageScope({
 /** The language pages are prerendered in: what the browser's first (hydrating) render shows. */
 const prerenderedLocale = (): Locale => localeOf(site.language) ?? 'en';
 
+let isHeld = false;
+
+/**
+ * Keeps a prerendered page in the language it was rendered in until it has hydrated whole,
+ * then lets it show the reader's; the returned function lets go. The page hydrates in
+ * slices (src/components/hydration-slice.tsx): the layout re-rendered in another language
+ * before every slice had hydrated would make React drop the slices' markup and draw them
+ * afresh.
+ */
+export function holdPrerenderedLocale(): () => void {
+  isHeld = true;
+  return () => {
+    isHeld = false;
+    for (const listener of listeners) listener();
+  };
+}
+
+const shownLocale = (): Locale => (isHeld ? prerenderedLocale() : current);
+
 /** The interface language, whatever the scope. */
 export function useInterfaceLocale(): Locale {
-  return useSyncExternalStore(subscribe, getLocale, prerenderedLocale);
+  return useSyncExternalStore(subscribe, shownLocale, prerenderedLocale);
 }
 
 /** The language of what is being shown here: the scope's, else the interface's. */
@@ -181,11 +267,24 @@ export function Label({ children }: { children: ReactNode }) {
   );
 }
 
-/** The strings for the language of what is being shown here. */
+/**
+ * The strings for the language of what is being shown here. A catalogue not yet loaded
+ * (an article in Turkish opened from an English page) suspends the render until it is:
+ * a navigation waits for it as it waits for the article's data.
+ */
 export function useMessages(): Messages {
-  return catalogues[useLocale()];
+  const locale = useLocale();
+  const messages = catalogues[locale];
+  // Suspense's own protocol, as the query library suspends: the render is tried again once
+  // the catalogue is here, and then reads it like any other.
+  // eslint-disable-next-line @typescript-eslint/only-throw-error -- Suspense takes a promise.
+  if (messages === undefined) throw loadMessages(locale);
+  return messages;
 }
 
+/** The strings for `locale`, once loaded (see `loadMessages`). */
 export function messagesFor(locale: Locale): Messages {
-  return catalogues[locale];
+  const messages = catalogues[locale];
+  if (messages === undefined) throw new Error(`The ${locale} catalogue is not loaded yet`);
+  return messages;
 }

@@ -4,6 +4,7 @@ import type { Named } from '../../../contract/article.ts';
 import { site } from '../../../config/site.ts';
 import { Label, useLocale, useMessages } from '../../../lib/i18n/i18n.tsx';
 import { paths } from '../../../lib/paths.ts';
+import { listFormat } from '../../../lib/intl.ts';
 
 type BylineProps = {
   authors: Named[];
@@ -41,7 +42,7 @@ export function Byline({ authors, sourceName, isImported }: BylineProps) {
     );
   }
   // "A, B and C", with each name a link: the list's own separators, around the links.
-  const parts = new Intl.ListFormat(locale, { type: 'conjunction' }).formatToParts(
+  const parts = listFormat(locale, { type: 'conjunction' }).formatToParts(
     authors.map((author) => author.slug),
   );
   const bySlug = new Map(authors.map((author) => [author.slug, author]));

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { useLocale, useMessages } from '../../../lib/i18n/i18n.tsx';
+import { formatNumber } from '../../../lib/intl.ts';
 
 type PaginationProps = {
   /** Where "Newer" goes: the next page, or the front from the open page; none on the front. */
@@ -49,7 +50,6 @@ export function Pagination({
   const locale = useLocale();
   const links = pageWindow(high, low, newest);
   if (newerHref === undefined && older === 0 && links.length <= 1) return null;
-  const numbers = new Intl.NumberFormat(locale);
   return (
     <nav className="pagination" aria-label={m.pagesNav}>
       <ul className="pagination__list">
@@ -73,7 +73,7 @@ export function Pagination({
                 aria-label={m.pageLabel(number)}
                 aria-current={isCurrent && number >= low && number <= high ? 'page' : undefined}
               >
-                {numbers.format(number)}
+                {formatNumber(number, locale)}
               </Link>
             </li>
           ),

@@ -2,12 +2,12 @@
  * The interface in Arabic (see en.ts). Arabic has six plural forms; Intl.PluralRules picks
  * the form, and numbers are written with the digits Intl uses for `ar`.
  */
+import { formatNumber, pluralRules } from '../../intl.ts';
 import type { Messages } from './en.ts';
 
-const number = new Intl.NumberFormat('ar');
-const pluralRules = new Intl.PluralRules('ar');
+const number = { format: (n: number): string => formatNumber(n, 'ar') };
 type Forms = Record<Intl.LDMLPluralRule, (n: string) => string>;
-const plural = (n: number, forms: Forms) => forms[pluralRules.select(n)](number.format(n));
+const plural = (n: number, forms: Forms) => forms[pluralRules('ar').select(n)](number.format(n));
 
 const articleCount = (n: number) =>
   plural(n, {
@@ -20,7 +20,6 @@ const articleCount = (n: number) =>
   });
 
 export const ar: Messages = {
-  languageName: 'العربية',
   skipToContent: 'انتقل إلى المحتوى',
   loadingPage: 'جارٍ تحميل الصفحة',
   pageChanged: (title) => `${title}، تم تحميل الصفحة`,

@@ -4,12 +4,14 @@
  * extra one a compile error). Counts come as numbers, so each language words its own
  * plurals; numbers are written with the language's own digits by `count`.
  */
-const number = new Intl.NumberFormat('en');
+import { formatNumber } from '../../intl.ts';
+
+// Written without Intl where it can be: see intl.ts.
+const number = { format: (n: number): string => formatNumber(n, 'en') };
 const count = (n: number, one: string, other: string) =>
   `${number.format(n)} ${n === 1 ? one : other}`;
 
 export const en = {
-  languageName: 'English',
   skipToContent: 'Skip to content',
   loadingPage: 'Loading page',
   pageChanged: (title: string) => `${title}, page loaded`,

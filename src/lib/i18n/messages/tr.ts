@@ -1,10 +1,10 @@
 /** The interface in Turkish (see en.ts). Turkish nouns after a number stay singular. */
+import { formatNumber } from '../../intl.ts';
 import type { Messages } from './en.ts';
 
-const number = new Intl.NumberFormat('tr');
+const number = { format: (n: number): string => formatNumber(n, 'tr') };
 
 export const tr: Messages = {
-  languageName: 'Türkçe',
   skipToContent: 'İçeriğe geç',
   loadingPage: 'Sayfa yükleniyor',
   pageChanged: (title) => `${title}, sayfa yüklendi`,
