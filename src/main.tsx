@@ -10,8 +10,12 @@ import { persistQueryCache } from './features/offline/lib/persisted-cache.ts';
 import { registerServiceWorker } from './features/offline/lib/service-worker.ts';
 import { libraryQueries } from './features/saved/api/library-queries.ts';
 import { readJson } from './lib/api-client.ts';
+import { readWrittenDates } from './lib/dates.ts';
+import { countSlices, whenSlicesHydrated } from './lib/hydration.ts';
+import { holdPrerenderedLocale, loadInterfaceMessages } from './lib/i18n/i18n.tsx';
 import { followNavigations } from './lib/new-version.ts';
-import { createQueryClient } from './lib/query-client.ts';
+import { createQueryClient, deviceCacheRead, setDeviceCache } from './lib/query-client.ts';
+import { whenIdle, yieldToMain } from './lib/main-thread.ts';
 import './styles/global.css';
 
 const queryClient = createQueryClient();
@@ -67,6 +71,9 @@ function statePageForHere(base: string): PageState | undefined {
   return state;
 }
 
+// The app starts in short tasks (about 10 ms each on a phone), one per stage below: the
+// modules' own evaluation, reading the page's state, creating the router, hydrating.
+await yieldToMain();
 const state = statePageForHere(import.meta.env.BASE_URL);
 const isHydrating = state?.mode === 'hydrate';
 if (isHydrating) {
@@ -79,19 +86,35 @@ if (isHydrating) {
   }
   hydrate(queryClient, state.queries);
 }
-// The cache kept on this device, read back before the first render (a few milliseconds,
-// never more than two seconds): a page drawn afresh offline shows the last content at
-// once, and links from a prerendered page find what was read before. A prerendered page's
-// own data is newer and is kept.
-// Both reads run together: neither waits on the other.
 // The site's 404.html, served for this URL: the host has no page here (see the article route).
 const routes = createRoutes(queryClient, {
   missingPath: state !== undefined && state.path === null ? window.location.pathname : undefined,
 });
+const container = document.getElementById('root');
+if (container === null) throw new Error('index.html has no #root element');
+// A prerendered page hydrates in the language it was rendered in (see i18n.tsx).
+const releaseLocale = isHydrating ? holdPrerenderedLocale() : undefined;
+if (isHydrating) {
+  // The page's dates as written, so hydrating them needs no Intl data (src/lib/dates.ts).
+  readWrittenDates(container);
+  countSlices(container);
+}
+
+/**
+ * The cache kept on this device (decision 011): a page drawn afresh (offline, or a shell)
+ * reads it back before its first render (a few milliseconds, never more than two seconds),
+ * so it shows the last content at once. A prerendered page has its own data: it reads the
+ * cache once it has hydrated and the browser is idle, where the work cannot delay it, or
+ * before a link followed sooner loads its page (src/app/load-or-throw.ts).
+ */
+setDeviceCache(() => persistQueryCache(queryClient, [libraryQueries.all()]));
+// Each wait runs beside the others.
 await Promise.all([
-  persistQueryCache(queryClient, [libraryQueries.all()]),
+  isHydrating ? undefined : deviceCacheRead(),
   isHydrating ? loadLazyRoutes(routes) : undefined,
+  loadInterfaceMessages(),
 ]);
+await yieldToMain();
 const router = createBrowserRouter(
   routes,
   isHydrating ? { hydrationData: { loaderData: state.loaderData } } : undefined,
@@ -109,19 +132,29 @@ if (import.meta.hot) {
   });
 }
 
-const container = document.getElementById('root');
-if (container === null) throw new Error('index.html has no #root element');
-
-/** Marks the page as run by the app (see public/boot.js): links now navigate in the app. */
+/**
+ * Marks the page as run by the app (see public/boot.js) once every slice of a prerendered
+ * page has hydrated: links now navigate in the app, and hovering one fetches its page.
+ * Then, when the browser is idle, what a first view does not need: the kept cache (read
+ * only now, as data it changes would make a slice still hydrating differ from its markup)
+ * and the service worker.
+ */
 function AppStarted() {
   useEffect(() => {
-    document.documentElement.dataset.app = 'ready';
-    // Offline reading (src/service-worker/sw.ts): only in a build, where pages are files.
-    if (import.meta.env.PROD) {
-      registerServiceWorker(import.meta.env.BASE_URL).catch((error: unknown) => {
-        console.warn('The reader will not work offline: its service worker failed.', error);
+    whenSlicesHydrated(() => {
+      // The reader's own language, if not the page's, once the page is all React's.
+      releaseLocale?.();
+      document.documentElement.dataset.app = 'ready';
+      whenIdle(() => {
+        void deviceCacheRead();
+        // Offline reading (src/service-worker/sw.ts): only in a build, where pages are files.
+        if (import.meta.env.PROD) {
+          registerServiceWorker(import.meta.env.BASE_URL).catch((error: unknown) => {
+            console.warn('The reader will not work offline: its service worker failed.', error);
+          });
+        }
       });
-    }
+    });
   }, []);
   return null;
 }
@@ -134,6 +167,7 @@ const app = (
     </QueryClientProvider>
   </StrictMode>
 );
+await yieldToMain();
 if (isHydrating) {
   // As a transition, hydration yields to the browser every few milliseconds instead of
   // holding the main thread for the whole page: a tap or scroll is never kept waiting.

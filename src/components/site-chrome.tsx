@@ -5,6 +5,7 @@ import { useMessages } from '../lib/i18n/i18n.tsx';
 import { SectionNav } from '../features/archives/components/section-nav.tsx';
 import { SearchBox } from '../features/search/components/search-box.tsx';
 import { paths } from '../lib/paths.ts';
+import { HydrationSlice } from './hydration-slice.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { ThemeToggle } from './theme-toggle.tsx';
 
@@ -21,33 +22,37 @@ export function SiteChrome({ children, isBusy = false }: SiteChromeProps) {
       <a className="skip-link" href="#main">
         {m.skipToContent}
       </a>
-      <header className="masthead">
-        <div className="masthead__inner">
-          <Link to={paths.home()} className="masthead__name">
-            {site.name}
-          </Link>
-          <p className="masthead__tagline">{site.tagline}</p>
-          <div className="masthead__tools">
-            <SearchBox />
-            <Link to={paths.saved()} className="masthead__saved">
-              {m.savedNav}
+      <HydrationSlice>
+        <header className="masthead">
+          <div className="masthead__inner">
+            <Link to={paths.home()} className="masthead__name">
+              {site.name}
             </Link>
-            <ThemeToggle />
+            <p className="masthead__tagline">{site.tagline}</p>
+            <div className="masthead__tools">
+              <SearchBox />
+              <Link to={paths.saved()} className="masthead__saved">
+                {m.savedNav}
+              </Link>
+              <ThemeToggle />
+            </div>
           </div>
-        </div>
-        <SectionNav />
-      </header>
+          <SectionNav />
+        </header>
+      </HydrationSlice>
       <main id="main" className="page" tabIndex={-1} aria-busy={isBusy}>
         {children}
       </main>
-      <footer className="site-footer">
-        <div className="site-footer__inner">
-          <p>
-            © {site.name}. <Link to={paths.home()}>{m.footerLatest}</Link>
-          </p>
-          <LanguageSwitch />
-        </div>
-      </footer>
+      <HydrationSlice>
+        <footer className="site-footer">
+          <div className="site-footer__inner">
+            <p>
+              © {site.name}. <Link to={paths.home()}>{m.footerLatest}</Link>
+            </p>
+            <LanguageSwitch />
+          </div>
+        </footer>
+      </HydrationSlice>
     </>
   );
 }

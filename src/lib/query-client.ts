@@ -24,3 +24,23 @@ export function createQueryClient(): QueryClient {
     },
   });
 }
+
+let restoreDeviceCache: (() => Promise<void>) | undefined;
+let deviceCacheRestored: Promise<void> | undefined;
+
+/**
+ * Names how the cache kept on this device is read back (src/main.tsx). A prerendered page
+ * reads it only once it has hydrated and the browser is idle; a route that loads before
+ * then (the reader followed a link at once) reads it first, so a page kept for offline
+ * reading is found there instead of asked of a network that may be gone.
+ */
+export function setDeviceCache(restore: () => Promise<void>): void {
+  restoreDeviceCache = restore;
+}
+
+/** The kept cache, read back (once, however many ask); at once where there is none. */
+export function deviceCacheRead(): Promise<void> {
+  if (restoreDeviceCache === undefined) return Promise.resolve();
+  deviceCacheRestored ??= restoreDeviceCache();
+  return deviceCacheRestored;
+}

@@ -1,9 +1,11 @@
-import { useSyncExternalStore } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 
 /** How often relative times ("3 minutes ago") move on while a page is open. */
 const TICK_MS = 30_000;
 
 let now = Date.now();
+/** Set once a component has shown the time: renders after the page's first one know "now". */
+let started = false;
 const listeners = new Set<() => void>();
 let timer: ReturnType<typeof setInterval> | undefined;
 
@@ -23,7 +25,7 @@ function subscribe(listener: () => void) {
   };
 }
 
-function getNow() {
+function current() {
   // A page shown again after a while starts from the real time, not the last tick.
   if (timer === undefined) now = Date.now();
   return now;
@@ -31,9 +33,27 @@ function getNow() {
 
 /**
  * The current time, updated every 30 seconds while the component is shown. A prerendered
- * page knows no "now" (it was built earlier), so it and the browser's hydrating render use
- * 0, which shows dates; the next render shows "3 hours ago" where that applies.
+ * page knows no "now" (it was built earlier), so it and the browser's first render use 0,
+ * which shows dates; "3 hours ago" follows where that applies.
+ *
+ * The moves to the real time are transitions, not an external store's updates: a store
+ * whose value differs from the server's forces React to re-render every reader of it at
+ * once, in one task, right after hydration (about 100 ms on a phone for a list of cards).
+ * As a transition, the re-render yields to the reader's taps and scrolls.
  */
 export function useNow(): number {
-  return useSyncExternalStore(subscribe, getNow, () => 0);
+  const [value, setValue] = useState(() => (started ? current() : 0));
+  useEffect(() => {
+    started = true;
+    const update = () => {
+      startTransition(() => {
+        setValue(now);
+      });
+    };
+    if (value !== current()) update();
+    return subscribe(update);
+    // The subscription lasts the component's life; `value` is only read on mount.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  return value;
 }

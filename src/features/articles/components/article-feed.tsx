@@ -2,6 +2,7 @@ import { useSuspenseInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import type { ArticlePage, ListFront } from '../../../contract/article.ts';
+import { HydrationSlice } from '../../../components/hydration-slice.tsx';
 import { RetryAlert } from '../../../components/retry-alert.tsx';
 import { useMessages } from '../../../lib/i18n/i18n.tsx';
 import { olderThan, type PagedListOptions } from '../api/paged-list.ts';
@@ -91,7 +92,9 @@ export function ArticleFeed<TFront extends ListFront, TPage extends ArticlePage>
         <ul className="card-list" ref={list}>
           {articles.map(({ part, article }, index) => (
             <li key={`${part}:${article.slug}`} ref={index === nearEndAt ? nearEnd : undefined}>
-              <ArticleCard article={article} isAboveFold={index < 3} />
+              <HydrationSlice>
+                <ArticleCard article={article} isAboveFold={index < 3} />
+              </HydrationSlice>
             </li>
           ))}
         </ul>

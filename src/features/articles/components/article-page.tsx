@@ -2,6 +2,7 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { memo, useRef, type RefObject } from 'react';
 import type { Article } from '../../../contract/article.ts';
 import { site } from '../../../config/site.ts';
+import { HydrationSlice } from '../../../components/hydration-slice.tsx';
 import { dirOf, Label, LanguageScope, useMessages } from '../../../lib/i18n/i18n.tsx';
 import { paths, sectionPath } from '../../../lib/paths.ts';
 import { SaveButton } from '../../saved/components/save-button.tsx';
@@ -97,12 +98,16 @@ const ArticleView = memo(function ArticleView({
       </header>
       {article.image && <Figure image={article.image} isHero />}
       {article.isSample && <p className="article__sample-note">{m.sampleNote}</p>}
-      <ArticleBody body={article.body} />
+      <HydrationSlice>
+        <ArticleBody body={article.body} />
+      </HydrationSlice>
       <p className="article__print-url">{url}</p>
-      <footer className="article__footer">
-        <TagList tags={article.tags} />
-        <RelatedList articles={article.related} />
-      </footer>
+      <HydrationSlice>
+        <footer className="article__footer">
+          <TagList tags={article.tags} />
+          <RelatedList articles={article.related} />
+        </footer>
+      </HydrationSlice>
     </article>
   );
 });

@@ -15,7 +15,9 @@ export function usePageVisible(): boolean {
   return useSyncExternalStore(
     subscribe,
     () => document.visibilityState === 'visible',
-    // Nothing is checked while a page is prerendered.
-    () => false,
+    // A page is prerendered as seen, and hydrates seen: the value a browser has then. A
+    // different one would make React re-render its readers at once, in one long task, as
+    // the page hydrates. (The prerender checks nothing: useUpdates arms its checks later.)
+    () => true,
   );
 }

@@ -4,9 +4,10 @@
  * fetched afresh as soon as it is shown. Where IndexedDB is missing or refused, nothing is
  * kept and the reader works as before.
  */
-import type { QueryClient, QueryKey } from '@tanstack/react-query';
+import type { Query, QueryClient, QueryKey } from '@tanstack/react-query';
 import {
   persistQueryClientRestore,
+  persistQueryClientSave,
   persistQueryClientSubscribe,
   type PersistedClient,
   type Persister,
@@ -84,15 +85,19 @@ export async function persistQueryCache(
       // The library dropped a cache it could not read; start from an empty one.
       console.warn('The kept cache could not be read and was dropped.', error);
     })
-    .then(() => {
-      persistQueryClientSubscribe({
+    .then(async () => {
+      const keeping = {
         ...options,
         dehydrateOptions: {
-          shouldDehydrateQuery: (query) =>
+          shouldDehydrateQuery: (query: Query) =>
             query.state.status === 'success' &&
             !leaveOut.some((key) => key.every((part, index) => query.queryKey[index] === part)),
         },
-      });
+      };
+      persistQueryClientSubscribe(keeping);
+      // What the cache already holds (a prerendered page's own data, read back after the
+      // page hydrated) is kept now: no later change may come to write it.
+      await persistQueryClientSave(keeping);
     });
   await Promise.race([restored, new Promise((resolve) => setTimeout(resolve, RESTORE_LIMIT_MS))]);
 }

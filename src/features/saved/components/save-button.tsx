@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Article } from '../../../contract/article.ts';
+import { useHydrated } from '../../../lib/hydration.ts';
 import { useMessages } from '../../../lib/i18n/i18n.tsx';
 import { articleQueries } from '../../articles/api/article-queries.ts';
 import { libraryQueries } from '../api/library-queries.ts';
@@ -28,6 +29,7 @@ export function SaveButton({ slug, title, getArticle, isInList = false }: SaveBu
   const m = useMessages();
   const queryClient = useQueryClient();
   const fetchArticle = getArticle ?? (() => queryClient.query(articleQueries.detail(slug)));
+  const isHydrated = useHydrated();
   const { data: saved } = useQuery(libraryQueries.savedSlugs());
   const isSaved = saved?.has(slug) ?? false;
   const toggle = useMutation({
@@ -40,8 +42,9 @@ export function SaveButton({ slug, title, getArticle, isInList = false }: SaveBu
     onSettled: () => libraryChanged(queryClient),
   });
   // Not in the prerendered HTML (it would do nothing until the app starts), nor where the
-  // library cannot be opened: the button comes once the library has answered.
-  if (saved === undefined) return null;
+  // library cannot be opened: the button comes once the page has hydrated and the library
+  // has answered.
+  if (!isHydrated || saved === undefined) return null;
   // In a list the button is short (it shares the date's line); its name adds the headline,
   // after the words it shows, so speech input can say what it sees.
   const shown = isSaved ? m.savedLabel : isInList ? m.saveShort : m.saveLabel;

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { useHydrated } from '../../../lib/hydration.ts';
 import { libraryQueries } from '../api/library-queries.ts';
 import { markRead } from '../api/library-store.ts';
 import { libraryChanged } from './library-sync.ts';
@@ -18,6 +19,7 @@ export function useMarkRead(slug: string): void {
 
 /** Has the reader opened this article on this device? False until the library answers. */
 export function useIsRead(slug: string): boolean {
+  const isHydrated = useHydrated();
   const { data } = useQuery(libraryQueries.readSlugs());
-  return data?.has(slug) ?? false;
+  return isHydrated && (data?.has(slug) ?? false);
 }
