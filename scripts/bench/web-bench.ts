@@ -12,14 +12,17 @@
  *    painted (its Element Timing render time), after the reader hovered the link (as a
  *    finger or mouse does before it clicks), median of `--runs`.
  * 5. The JavaScript each page downloads before it is interactive (gzipped bytes).
+ * 6. Lighthouse's own command line, as a site owner runs it (`lighthouse URL
+ *    --chrome-flags="--headless=new --no-sandbox"`, a fresh Chromium each run, Debian's),
+ *    median of `--runs`, on the same three pages: performance and TBT.
  *
  * Not part of `npm test`: figures depend on the machine.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile, cp, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
 import { chromium, type Browser } from '@playwright/test';
 import lighthouse from 'lighthouse';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../chromium.ts';
@@ -203,6 +206,38 @@ async function javaScriptBytes(browser: Browser, url: string): Promise<number> {
   return total;
 }
 
+/**
+ * One run of Lighthouse's command line on `url`: its performance score and TBT. Run apart
+ * (never synchronously: this process serves the pages it loads).
+ */
+async function runLighthouseCli(url: string): Promise<{ performance: number; tbt: number }> {
+  const { stdout: output } = await promisify(execFile)(
+    process.execPath,
+    [
+      path.join(repoRoot, 'node_modules', 'lighthouse', 'cli', 'index.js'),
+      url,
+      `--chrome-flags=--headless=new --no-sandbox ${CHROMIUM_ARGS.join(' ')}`,
+      '--only-categories=performance',
+      '--output=json',
+      '--output-path=stdout',
+      '--quiet',
+    ],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, CHROME_PATH: chromiumExecutable() },
+    },
+  );
+  const report = JSON.parse(output) as {
+    categories: { performance: { score: number } };
+    audits: Record<string, { numericValue?: number }>;
+  };
+  return {
+    performance: Math.round(report.categories.performance.score * 100),
+    tbt: report.audits['total-blocking-time']?.numericValue ?? Number.NaN,
+  };
+}
+
 const lighthouseVersion = (
   JSON.parse(
     await readFile(path.join(repoRoot, 'node_modules', 'lighthouse', 'package.json'), 'utf8'),
@@ -237,6 +272,19 @@ try {
     log(`READ link, run ${run + 1} of ${runs}`);
     paints.push(await readLinkPaint(browser, site.url));
   }
+  const cliRows: { name: string; performance: number; tbt: number }[] = [];
+  for (const { name, url } of pages) {
+    const all: { performance: number; tbt: number }[] = [];
+    for (let run = 0; run < runs; run++) {
+      log(`lighthouse CLI ${name}, run ${run + 1} of ${runs}`);
+      all.push(await runLighthouseCli(url));
+    }
+    cliRows.push({
+      name,
+      performance: median(all.map((figures) => figures.performance)),
+      tbt: median(all.map((figures) => figures.tbt)),
+    });
+  }
   const homeJs = await javaScriptBytes(browser, site.url);
   const articleJs = await javaScriptBytes(browser, `${site.url}${SEED}/`);
 
@@ -250,6 +298,16 @@ try {
     console.log(
       `| ${name} | ${figures.performance} | ${figures.accessibility} | ${figures.bestPractices} | ${figures.seo} | ${Math.round(figures.lcp)} ms | ${figures.cls.toFixed(3)} | ${Math.round(figures.tbt)} ms |`,
     );
+  }
+  console.log('');
+  console.log(
+    `Lighthouse ${lighthouseVersion} command line (a fresh Chromium each run), median of ${runs} runs:`,
+  );
+  console.log('');
+  console.log('| page | performance | TBT |');
+  console.log('| --- | ---: | ---: |');
+  for (const { name, performance, tbt } of cliRows) {
+    console.log(`| ${name} | ${performance} | ${Math.round(tbt)} ms |`);
   }
   const ours = lighthouseRows[1]?.figures.lcp ?? Number.NaN;
   const floor = lighthouseRows[2]?.figures.lcp ?? Number.NaN;
