@@ -1,6 +1,7 @@
 import { QueryClient, queryOptions } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { NotFoundError } from '../lib/api-client.ts';
+import { setDeviceCache } from '../lib/query-client.ts';
 import { loadOrThrow } from './load-or-throw.ts';
 
 const story = (fetchStory: () => Promise<string>) =>
@@ -49,5 +50,30 @@ describe('a route warming the cache', () => {
     ).catch((e: unknown) => e);
     // react-router turns this into the 404 response the route's error boundary reads.
     expect(error).toMatchObject({ init: { status: 404 } });
+  });
+});
+
+describe('a route loading before the kept cache was read back', () => {
+  it('reads the kept cache first, once, and takes what it holds without a request', async () => {
+    const queryClient = new QueryClient();
+    let reads = 0;
+    setDeviceCache(async () => {
+      reads += 1;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      queryClient.setQueryData(['story'], 'kept on this device');
+    });
+    let requests = 0;
+    const fromNetwork = story(() => {
+      requests += 1;
+      return Promise.reject(new Error('offline'));
+    });
+    await Promise.all([
+      loadOrThrow(queryClient, fromNetwork),
+      loadOrThrow(queryClient, fromNetwork),
+    ]);
+    expect(queryClient.getQueryData(['story'])).toBe('kept on this device');
+    expect(reads).toBe(1);
+    // The kept data is fresh to the cache's clock: nothing was asked of the network.
+    expect(requests).toBe(0);
   });
 });
