@@ -10,7 +10,12 @@ import { startTransition, useEffect, useState } from 'react';
 const slices = { expected: 0, hydrated: 0 };
 let waiting: (() => void)[] = [];
 
-const isPageHydrated = () => slices.hydrated >= slices.expected;
+/**
+ * Whether every slice the page was prerendered with has hydrated: true on a page drawn
+ * afresh, never in the prerender (which has no document and writes what the markup holds).
+ */
+export const isPageHydrated = (): boolean =>
+  typeof document !== 'undefined' && slices.hydrated >= slices.expected;
 
 /**
  * Counts the slices in prerendered markup before it is hydrated: each Suspense boundary

@@ -1,11 +1,10 @@
 import { startTransition, useEffect, useState } from 'react';
+import { isPageHydrated } from './hydration.ts';
 
 /** How often relative times ("3 minutes ago") move on while a page is open. */
 const TICK_MS = 30_000;
 
 let now = Date.now();
-/** Set once a component has shown the time: renders after the page's first one know "now". */
-let started = false;
 const listeners = new Set<() => void>();
 let timer: ReturnType<typeof setInterval> | undefined;
 
@@ -42,9 +41,10 @@ function current() {
  * As a transition, the re-render yields to the reader's taps and scrolls.
  */
 export function useNow(): number {
-  const [value, setValue] = useState(() => (started ? current() : 0));
+  // While the page hydrates (in slices, some after others' dates have moved on) every date
+  // is written as the markup has it; one rendered later knows the time at once.
+  const [value, setValue] = useState(() => (isPageHydrated() ? current() : 0));
   useEffect(() => {
-    started = true;
     const update = () => {
       startTransition(() => {
         setValue(now);
